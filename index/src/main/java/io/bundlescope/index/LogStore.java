@@ -19,12 +19,26 @@ public interface LogStore extends Closeable {
   /** True when this node holds a partition for the bundle. */
   boolean hasBundle(String bundleId);
 
-  /** Time-sorted page of records matching the query across the bundles it names. */
+  /**
+   * Time-sorted page of records matching the query across the bundles it names. Bundles this
+   * node does not hold count as empty.
+   *
+   * @throws IllegalArgumentException for an invalid bundle id, text query or cursor
+   */
   SearchPage search(LogQuery query);
 
-  /** Counts of matching records grouped by a field, largest first. */
+  /**
+   * Exact counts of matching records grouped by a field, largest first, then by key. Records
+   * without a value for the field (no pid, no IP) are in no bucket.
+   *
+   * @throws IllegalArgumentException for an invalid bundle id or text query
+   */
   List<Bucket> aggregate(LogQuery query, GroupField field);
 
-  /** Number of matching records. */
+  /**
+   * Exact number of matching records.
+   *
+   * @throws IllegalArgumentException for an invalid bundle id or text query
+   */
   long count(LogQuery query);
 }

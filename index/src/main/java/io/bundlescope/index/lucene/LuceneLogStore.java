@@ -1,0 +1,296 @@
+package io.bundlescope.index.lucene;
+
+import io.bundlescope.index.Bucket;
+import io.bundlescope.index.BundleIndexWriter;
+import io.bundlescope.index.GroupField;
+import io.bundlescope.index.LogQuery;
+import io.bundlescope.index.LogStore;
+import io.bundlescope.index.SearchPage;
+import io.bundlescope.parsers.LogRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link LogStore} on Lucene: one index directory per bundle, {@code <root>/<bundleId>/}.
+ *
+ * <p>A bundle being written has an IndexWriter and a near-real-time searcher, refreshed at most
+ * once per refresh interval (and on commit), so searches see a bundle while it is ingested. A
+ * bundle on disk without a writer is opened read-only on first search and cached. Unknown
+ * bundles search as empty. Closing the store does not commit: uncommitted records are dropped,
+ * exactly as after a crash.
+ */
+public final class LuceneLogStore implements LogStore {
+  /** Default staleness bound of searches during ingestion. */
+  public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(1);
+  /** Largest page a search returns. */
+  public static final int MAX_LIMIT = 10_000;
+
+  private static final Logger log = LoggerFactory.getLogger(LuceneLogStore.class);
+  private static final Pattern BUNDLE_ID = Pattern.compile("[a-z0-9-]{1,64}");
+
+  private final Path root;
+  private final Duration refreshInterval;
+  private final Map<String, BundlePartition> partitions = new ConcurrentHashMap<>();
+  private final Map<String, BundleIndexWriter> writers = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  /** A store under {@code root} with the default refresh interval. */
+  public LuceneLogStore(Path root) {
+    this(root, DEFAULT_REFRESH_INTERVAL);
+  }
+
+  /**
+   * A store under {@code root}; searches during ingestion may lag writes by up to
+   * {@code refreshInterval} ({@link Duration#ZERO}: always current, for tests).
+   */
+  public LuceneLogStore(Path root, Duration refreshInterval) {
+    if (refreshInterval.isNegative()) throw new IllegalArgumentException("negative refresh");
+    this.root = root;
+    this.refreshInterval = refreshInterval;
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create index root " + root, e);
+    }
+  }
+
+  @Override
+  public synchronized BundleIndexWriter writer(String bundleId) {
+    checkOpen();
+    BundleIndexWriter existing = writers.get(validId(bundleId));
+    if (existing != null) return existing;
+    try {
+      BundlePartition readOnly = partitions.remove(bundleId);
+      if (readOnly != null) readOnly.close();
+      BundlePartition partition =
+          BundlePartition.openWritable(bundleId, root.resolve(bundleId), refreshInterval);
+      partitions.put(bundleId, partition);
+      BundleIndexWriter writer = new Writer(partition);
+      writers.put(bundleId, writer);
+      log.debug("opened index writer for bundle {}", bundleId);
+      return writer;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the index of bundle " + bundleId, e);
+    }
+  }
+
+  @Override
+  public synchronized void deleteBundle(String bundleId) {
+    checkOpen();
+    validId(bundleId);
+    writers.remove(bundleId);
+    try {
+      BundlePartition partition = partitions.remove(bundleId);
+      if (partition != null) partition.close();
+      Path dir = root.resolve(bundleId);
+      if (Files.exists(dir)) IOUtils.rm(dir);
+      log.info("deleted index of bundle {}", bundleId);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the index of bundle " + bundleId, e);
+    }
+  }
+
+  /** True when the bundle is open here (a writer, or searched) or a commit of it is on disk. */
+  @Override
+  public boolean hasBundle(String bundleId) {
+    checkOpen();
+    if (partitions.containsKey(validId(bundleId))) return true;
+    Path dir = root.resolve(bundleId);
+    if (!Files.isDirectory(dir)) return false;
+    try (Directory directory = FSDirectory.open(dir)) {
+      return DirectoryReader.indexExists(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * @throws IllegalArgumentException for an invalid bundle id, a malformed text query or cursor
+   */
+  @Override
+  public SearchPage search(LogQuery query) {
+    Query lucene = QueryTranslator.translate(query);
+    int limit = Math.max(1, Math.min(MAX_LIMIT, query.limit()));
+    Cursors.Position after =
+        query.cursor() == null ? null : Cursors.decode(query.cursor(), query.descending());
+    try (Snapshot snapshot = snapshot(query)) {
+      if (snapshot.isEmpty()) return new SearchPage(0, List.of(), null);
+      IndexSearcher searcher = snapshot.searcher();
+      SortedTopHits.Page page =
+          SortedTopHits.top(searcher, lucene, after, limit, query.descending());
+      long total = searcher.count(lucene);
+      StoredFields stored = searcher.storedFields();
+      List<LogRecord> records = new ArrayList<>(page.docs().length);
+      for (int doc : page.docs()) records.add(RecordDocuments.toRecord(stored.document(doc)));
+      String next = page.more() ? Cursors.encode(page.last(), query.descending()) : null;
+      return new SearchPage(total, records, next);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public List<Bucket> aggregate(LogQuery query, GroupField field) {
+    Query lucene = QueryTranslator.translate(query);
+    try (Snapshot snapshot = snapshot(query)) {
+      if (snapshot.isEmpty()) return List.of();
+      return snapshot.searcher().search(lucene, counts(field));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public long count(LogQuery query) {
+    Query lucene = QueryTranslator.translate(query);
+    try (Snapshot snapshot = snapshot(query)) {
+      return snapshot.isEmpty() ? 0 : snapshot.searcher().count(lucene);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Closes every partition without committing. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (closed) return;
+    closed = true;
+    writers.clear();
+    List<BundlePartition> open = new ArrayList<>(partitions.values());
+    partitions.clear();
+    IOUtils.close(open);
+  }
+
+  private static FieldCounts counts(GroupField field) {
+    return switch (field) {
+      case SERVICE, FILENAME_WITHOUT_EXT -> FieldCounts.ofKeyword(RecordDocuments.SERVICE);
+      case CVM_IP -> FieldCounts.ofKeyword(RecordDocuments.CVM_IP);
+      case LOG_LEVEL -> FieldCounts.ofKeyword(RecordDocuments.LEVEL);
+      case FILENAME -> FieldCounts.ofKeyword(RecordDocuments.FILENAME);
+      case PID -> FieldCounts.ofNumber(RecordDocuments.PID);
+    };
+  }
+
+  /** Searchers of the query's bundles that this node holds; unknown bundles are skipped. */
+  private Snapshot snapshot(LogQuery query) throws IOException {
+    checkOpen();
+    if (query.bundleIds() == null || query.bundleIds().isEmpty()) {
+      throw new IllegalArgumentException("a query needs at least one bundle id");
+    }
+    LinkedHashSet<String> ids = new LinkedHashSet<>();
+    for (String id : query.bundleIds()) ids.add(validId(id));
+    Snapshot snapshot = new Snapshot();
+    try {
+      for (String id : ids) acquire(snapshot, id);
+      return snapshot;
+    } catch (IOException | RuntimeException e) {
+      snapshot.close();
+      throw e;
+    }
+  }
+
+  /** Retries when the partition is swapped (read-only -> writable) or deleted meanwhile. */
+  private void acquire(Snapshot snapshot, String bundleId) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      BundlePartition partition = partition(bundleId);
+      if (partition == null) return;
+      try {
+        snapshot.add(partition, partition.acquire());
+        return;
+      } catch (AlreadyClosedException e) {
+        checkOpen();
+        if (attempt >= 2) throw new IllegalStateException("bundle " + bundleId + " is closing", e);
+      }
+    }
+  }
+
+  /** The open partition, or the committed index on disk opened read-only, or null. */
+  private BundlePartition partition(String bundleId) throws IOException {
+    BundlePartition open = partitions.get(bundleId);
+    if (open != null) return open;
+    Path dir = root.resolve(bundleId);
+    if (!Files.isDirectory(dir)) return null;
+    synchronized (this) {
+      checkOpen();
+      open = partitions.get(bundleId);
+      if (open != null) return open;
+      BundlePartition opened = BundlePartition.openReadOnly(bundleId, dir, refreshInterval);
+      if (opened != null) partitions.put(bundleId, opened);
+      return opened;
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) throw new IllegalStateException("the log store is closed");
+  }
+
+  private static String validId(String bundleId) {
+    if (bundleId == null || !BUNDLE_ID.matcher(bundleId).matches()) {
+      throw new IllegalArgumentException("bundle id must match [a-z0-9-]{1,64}: " + bundleId);
+    }
+    return bundleId;
+  }
+
+  /** The writer handle of one bundle; fails once the bundle is deleted or the store closed. */
+  private static final class Writer implements BundleIndexWriter {
+    private final BundlePartition partition;
+
+    Writer(BundlePartition partition) {
+      this.partition = partition;
+    }
+
+    @Override
+    public void add(LogRecord record) {
+      if (!partition.bundleId().equals(record.logBundleId())) {
+        throw new IllegalArgumentException("record " + record.id() + " belongs to bundle "
+            + record.logBundleId() + ", not " + partition.bundleId());
+      }
+      run(() -> partition.add(RecordDocuments.toDocument(record)));
+    }
+
+    @Override
+    public void deleteChunk(String chunkId) {
+      run(() -> partition.deleteChunk(chunkId));
+    }
+
+    @Override
+    public void commit() {
+      run(partition::commit);
+    }
+
+    private void run(IoAction action) {
+      try {
+        action.run();
+      } catch (AlreadyClosedException e) {
+        throw new IllegalStateException(
+            "the index of bundle " + partition.bundleId() + " is closed or deleted", e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "index write failed for bundle " + partition.bundleId(), e);
+      }
+    }
+  }
+
+  private interface IoAction {
+    void run() throws IOException;
+  }
+}
