@@ -1,0 +1,34 @@
+package io.bundlescope.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/** Commands a bundle entity accepts from outside (its internal messages stay private). */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME)
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = BundleCommand.AnalyzeBundle.class, name = "analyze"),
+  @JsonSubTypes.Type(value = BundleCommand.GetProgress.class, name = "progress")
+})
+public interface BundleCommand extends CborSerializable {
+
+  /** Ingest the bundle at {@code path}; idempotent for an entity that already has it. */
+  record AnalyzeBundle(String path, ActorRef<Accepted> replyTo) implements BundleCommand {}
+
+  record Accepted(String bundleId, String status) implements CborSerializable {}
+
+  /** Live progress, answered from the entity's state. */
+  record GetProgress(ActorRef<Progress> replyTo) implements BundleCommand {}
+
+  record Progress(
+      String bundleId,
+      String status,
+      long filesTotal,
+      long filesDone,
+      long bytesTotal,
+      long bytesDone,
+      long records,
+      List<String> warnings)
+      implements CborSerializable {}
+}

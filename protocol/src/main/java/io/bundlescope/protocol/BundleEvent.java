@@ -1,0 +1,31 @@
+package io.bundlescope.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.util.List;
+
+/** What happened to a bundle, as stored in the journal. Never edit a shape: migrate. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME)
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = BundleEvent.BundleSubmitted.class, name = "submitted"),
+  @JsonSubTypes.Type(value = BundleEvent.BundlePlanned.class, name = "planned"),
+  @JsonSubTypes.Type(value = BundleEvent.ChunksIndexed.class, name = "chunks-indexed"),
+  @JsonSubTypes.Type(value = BundleEvent.BundleAnalyzed.class, name = "analyzed"),
+  @JsonSubTypes.Type(value = BundleEvent.BundleFailed.class, name = "failed")
+})
+public interface BundleEvent extends CborSerializable {
+
+  record BundleSubmitted(String path, Instant at) implements BundleEvent {}
+
+  /** The bundle was staged and split into chunks; warnings concern the bundle as a whole. */
+  record BundlePlanned(String bundleType, List<ChunkSpec> chunks, List<String> warnings, Instant at)
+      implements BundleEvent {}
+
+  /** These chunks' records are committed to the index. */
+  record ChunksIndexed(List<ChunkResult> results) implements BundleEvent {}
+
+  record BundleAnalyzed(Instant at) implements BundleEvent {}
+
+  record BundleFailed(String errorMsg, Instant at) implements BundleEvent {}
+}

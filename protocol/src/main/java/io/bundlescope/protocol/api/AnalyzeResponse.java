@@ -1,0 +1,4 @@
+package io.bundlescope.protocol.api;
+
+/** Answer of {@code POST /logs/analyze}. */
+public record AnalyzeResponse(String status, String logBundleId, String errorMsg) {}

@@ -1,0 +1,31 @@
+package io.bundlescope.protocol.api;
+
+import io.bundlescope.parsers.LogRecord;
+import java.time.Instant;
+
+/** A record as the API shows it: the seed's index columns, time as ISO-8601 UTC. */
+public record LogRecordView(
+    String id,
+    String logBundleId,
+    Instant time,
+    String timeText,
+    String logLevel,
+    String service,
+    String filenameWithoutExt,
+    String cvmIp,
+    Long pid,
+    String filename,
+    String filepath,
+    String sourceLogFilename,
+    long lineNumber,
+    double anomaly,
+    String message) {
+
+  public static LogRecordView of(LogRecord r) {
+    long micros = r.timeMicros();
+    Instant time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    return new LogRecordView(r.id(), r.logBundleId(), time, r.timeText(), r.level().name(), r.service(),
+        r.filenameWithoutExt(), r.cvmIp(), r.pid(), r.filename(), r.filepath(), r.sourceLogFilename(),
+        r.lineNumber(), r.anomaly(), r.message());
+  }
+}
