@@ -1,0 +1,173 @@
+package io.bundlescope.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bundlescope.index.GroupField;
+import io.bundlescope.index.LogQuery;
+import io.bundlescope.index.LogStore;
+import io.bundlescope.index.SearchPage;
+import io.bundlescope.parsers.LogLevel;
+import io.bundlescope.protocol.api.AggregateResponse;
+import io.bundlescope.protocol.api.BundleMetadata;
+import io.bundlescope.protocol.api.JobStatus;
+import io.bundlescope.protocol.api.LogRecordView;
+import io.bundlescope.protocol.api.SearchResponse;
+import io.bundlescope.store.BundleRepository;
+import io.bundlescope.store.BundleRow;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+
+/**
+ * The seed's APIs ({@code /logs/metadata}, {@code /logs/analyze}, {@code /logs/job_status}) and
+ * browsing ({@code /logs/search}, {@code /logs/aggregate}). Blocking work (PostgreSQL, Lucene)
+ * runs on {@code blocking}, never on the HTTP dispatcher.
+ */
+public final class LogsRoutes extends AllDirectives {
+  private final BundleGateway gateway;
+  private final BundleRepository bundles;
+  private final LogStore logs;
+  private final Executor blocking;
+
+  public LogsRoutes(BundleGateway gateway, BundleRepository bundles, LogStore logs, Executor blocking) {
+    this.gateway = gateway;
+    this.bundles = bundles;
+    this.logs = logs;
+    this.blocking = blocking;
+  }
+
+  public Route routes() {
+    return pathPrefix("logs", () -> concat(
+        path("metadata", () -> get(() -> withParams(this::metadata))),
+        path("analyze", () -> post(() -> withParams(p -> entity(Unmarshaller.entityToString(), body -> respond(() -> analyze(p, body)))))),
+        path("job_status", () -> get(() -> withParams(this::jobStatus))),
+        path("search", () -> get(() -> withParams(this::search))),
+        path("aggregate", () -> get(() -> withParams(this::aggregate)))));
+  }
+
+  private Route withParams(java.util.function.Function<Params, Route> inner) {
+    return parameterMultiMap(map -> inner.apply(new Params(map)));
+  }
+
+  private Route respond(Supplier<CompletionStage<?>> work) {
+    CompletionStage<?> result;
+    try {
+      result = work.get();
+    } catch (RuntimeException e) {
+      result = CompletableFuture.failedFuture(e);
+    }
+    return completeWithFuture(HttpResponses.of(result));
+  }
+
+  private Route blockingRespond(Supplier<?> work) {
+    return respond(() -> CompletableFuture.supplyAsync(work, blocking));
+  }
+
+  private Route metadata(Params p) {
+    String logType = p.optional("log_type").orElse(null);
+    String logPath = p.optional("log_path").orElse(null);
+    return blockingRespond(() -> bundles.list(logType, logPath).stream().map(LogsRoutes::metadataOf).toList());
+  }
+
+  private CompletionStage<?> analyze(Params p, String body) {
+    String path = p.optional("log_bundle_path").orElse(null);
+    boolean reanalyze = p.flag("reanalyze");
+    if (path == null && !body.isBlank()) {
+      JsonNode json = readJson(body);
+      path = json.path("log_bundle_path").asText(null);
+      reanalyze = reanalyze || json.path("reanalyze").asBoolean(false);
+    }
+    if (path == null || path.isBlank()) {
+      throw ApiException.badParam("log_bundle_path", "missing parameter log_bundle_path");
+    }
+    return gateway.analyze(path, reanalyze);
+  }
+
+  private static JsonNode readJson(String body) {
+    try {
+      JsonNode json = Json.MAPPER.readTree(body);
+      if (json == null || !json.isObject()) throw ApiException.badParam("body", "request body must be a JSON object");
+      return json;
+    } catch (JsonProcessingException e) {
+      throw ApiException.badParam("body", "request body is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private Route jobStatus(Params p) {
+    String id = p.required("log_bundle_id");
+    return blockingRespond(() -> jobStatusOf(bundles.findById(id)
+        .orElseThrow(() -> ApiException.notFound("log_bundle_id", "no bundle with log_bundle_id " + id))));
+  }
+
+  private Route search(Params p) {
+    LogQuery query = queryOf(p);
+    return blockingRespond(() -> {
+      SearchPage page = logs.search(query);
+      return new SearchResponse(page.total(), page.records().stream().map(LogRecordView::of).toList(), page.nextCursor());
+    });
+  }
+
+  private Route aggregate(Params p) {
+    GroupField field;
+    try {
+      field = GroupField.fromParam(p.required("group_by"));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badParam("group_by", e.getMessage());
+    }
+    LogQuery query = queryOf(p);
+    return blockingRespond(() -> {
+      List<AggregateResponse.Bucket> buckets = logs.aggregate(query, field).stream()
+          .map(b -> new AggregateResponse.Bucket(b.key(), b.count())).toList();
+      return new AggregateResponse(field.param(), buckets.stream().mapToLong(AggregateResponse.Bucket::count).sum(), buckets);
+    });
+  }
+
+  /** Filters shared by search and aggregate. */
+  static LogQuery queryOf(Params p) {
+    List<String> ids = Params.asList(p.list("log_bundle_id"));
+    if (ids.isEmpty()) throw ApiException.badParam("log_bundle_id", "missing parameter log_bundle_id");
+    String order = p.optional("order").orElse("asc").toLowerCase(Locale.ROOT);
+    if (!order.equals("asc") && !order.equals("desc")) throw ApiException.badParam("order", "order must be asc or desc");
+    Long start = p.timeMicros("start_time").orElse(null);
+    Long end = p.timeMicros("end_time").orElse(null);
+    if (start != null && end != null && start >= end) throw ApiException.badParam("end_time", "end_time must be after start_time");
+    return new LogQuery(ids, p.list("service"), p.list("cvm_ip"), p.list("log_level", LogsRoutes::level),
+        p.list("filename"), p.list("pid", Long::parseLong), start, end, p.optional("q").orElse(null),
+        p.intIn("limit", 100, 1, 10_000), p.optional("cursor").orElse(null), order.equals("desc"));
+  }
+
+  private static LogLevel level(String text) {
+    LogLevel level = LogLevel.normalize(text);
+    if (level == LogLevel.UNKNOWN && !text.equalsIgnoreCase("UNKNOWN")) {
+      throw new IllegalArgumentException("use FATAL, ERROR, WARN, INFO, DEBUG, TRACE or UNKNOWN");
+    }
+    return level;
+  }
+
+  static BundleMetadata metadataOf(BundleRow r) {
+    return new BundleMetadata(r.logBundlePath(), r.isAnalyzed(), r.bundleSize(), r.logBundleId(),
+        r.logType() != null ? r.logType() : r.bundleType(), r.status().wire(), r.bundleType(),
+        r.hostingWorkerVmIp(), r.remoteLogBundlePath(), r.submittedAt());
+  }
+
+  static JobStatus jobStatusOf(BundleRow r) {
+    JsonNode summary = null;
+    if (r.summaryJson() != null) {
+      try {
+        summary = Json.MAPPER.readTree(r.summaryJson());
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("stored summary is not JSON for " + r.logBundleId(), e);
+      }
+    }
+    return new JobStatus(r.logBundleId(), r.status().wire(), r.startTime(), r.endTime(), r.errorMsg(),
+        r.logBundlePath(), r.bundleType(), r.hostingWorkerVmIp(),
+        new JobStatus.Progress(r.filesTotal(), r.filesDone(), r.bytesTotal(), r.bytesDone(), r.records()),
+        r.warnings(), summary);
+  }
+}
