@@ -1,0 +1,79 @@
+package io.bundlescope.node;
+
+import io.bundlescope.protocol.ChunkResult;
+import io.bundlescope.protocol.ChunkSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A bundle's lifecycle, one immutable type per stage, rebuilt from the journal. */
+sealed interface BundleState {
+
+  String status();
+
+  /** Nothing submitted yet. */
+  record Empty() implements BundleState {
+    public String status() {
+      return "queued";
+    }
+  }
+
+  /** Submitted; the bundle is being staged and split into chunks. */
+  record Staging(String path, Instant submittedAt) implements BundleState {
+    public String status() {
+      return "inprogress";
+    }
+  }
+
+  /** Planned; chunks are parsed in parallel, {@code done} holds the committed ones. */
+  record Ingesting(String path, Instant submittedAt, String bundleType, List<ChunkSpec> chunks,
+      Map<String, ChunkResult> done, List<String> warnings) implements BundleState {
+    public String status() {
+      return "inprogress";
+    }
+
+    Ingesting with(List<ChunkResult> results) {
+      Map<String, ChunkResult> next = new HashMap<>(done);
+      results.forEach(r -> next.put(r.chunkId(), r));
+      return new Ingesting(path, submittedAt, bundleType, chunks, Map.copyOf(next), warnings);
+    }
+
+    boolean complete() {
+      return done.size() == chunks.size();
+    }
+
+    long bytesDone() {
+      return chunks.stream().filter(c -> done.containsKey(c.chunkId())).mapToLong(ChunkSpec::bytes).sum();
+    }
+
+    long bytesTotal() {
+      return chunks.stream().mapToLong(ChunkSpec::bytes).sum();
+    }
+
+    long records() {
+      return done.values().stream().mapToLong(ChunkResult::records).sum();
+    }
+
+    List<String> allWarnings() {
+      List<String> all = new ArrayList<>(warnings);
+      done.values().forEach(r -> all.addAll(r.warnings()));
+      return all;
+    }
+  }
+
+  /** Every chunk is indexed. */
+  record Analyzed(Ingesting ingest, Instant endedAt) implements BundleState {
+    public String status() {
+      return "completed";
+    }
+  }
+
+  /** The bundle could not be ingested (unreadable, not an archive, empty...). */
+  record Failed(String path, String errorMsg, Instant endedAt) implements BundleState {
+    public String status() {
+      return "failed";
+    }
+  }
+}

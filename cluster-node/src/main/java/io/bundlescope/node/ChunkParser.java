@@ -1,0 +1,75 @@
+package io.bundlescope.node;
+
+import io.bundlescope.index.BundleIndexWriter;
+import io.bundlescope.parsers.FileContext;
+import io.bundlescope.parsers.FileParser;
+import io.bundlescope.parsers.FileStats;
+import io.bundlescope.parsers.LogLevel;
+import io.bundlescope.parsers.LogRecord;
+import io.bundlescope.parsers.bundle.BundleFile;
+import io.bundlescope.parsers.bundle.BundleFiles;
+import io.bundlescope.protocol.ChunkResult;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * A child of a bundle entity that parses one chunk (a file) into the bundle's index partition,
+ * reports a {@link ChunkResult} to its parent and stops. The parse runs on the blocking
+ * executor; a file that cannot be read yields a warning and no records, never a failed bundle.
+ */
+final class ChunkParser {
+  private ChunkParser() {}
+
+  /** The parent receives exactly one result, wrapped by {@code wrap}, then the child stops. */
+  static <T> Behavior<ChunkResult> create(BundleFile file, FileContext context, BundleIndexWriter writer,
+      Executor blocking, ActorRef<T> parent, Function<ChunkResult, T> wrap) {
+    return Behaviors.setup(ctx -> {
+      ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> parse(file, context, writer), blocking),
+          (result, failure) -> result != null ? result : unreadable(file, context, writer, failure));
+      return Behaviors.receiveMessage(result -> {
+        parent.tell(wrap.apply(result));
+        return Behaviors.stopped();
+      });
+    });
+  }
+
+  static ChunkResult parse(BundleFile file, FileContext context, BundleIndexWriter writer) {
+    Map<LogLevel, Long> byLevel = new EnumMap<>(LogLevel.class);
+    Consumer<LogRecord> sink = r -> {
+      writer.add(r);
+      byLevel.merge(r.level(), 1L, Long::sum);
+    };
+    List<String> warnings = new ArrayList<>();
+    long records;
+    long bytes;
+    try (InputStream in = BundleFiles.open(file)) {
+      FileStats stats = FileParser.parse(in, context, sink);
+      records = stats.records();
+      bytes = stats.bytes();
+      stats.warnings().forEach(w -> warnings.add(file.logicalPath() + ": " + w));
+    } catch (Exception | StackOverflowError e) {
+      return unreadable(file, context, writer, e);
+    }
+    Map<String, Long> levels = new TreeMap<>();
+    byLevel.forEach((level, n) -> levels.put(level.name(), n));
+    return new ChunkResult(context.chunkId(), file.cvmIp(), file.service(), records, bytes, levels, warnings);
+  }
+
+  /** Undoes whatever part of the chunk reached the index and reports the file as unreadable. */
+  private static ChunkResult unreadable(BundleFile file, FileContext context, BundleIndexWriter writer, Throwable e) {
+    writer.deleteChunk(context.chunkId());
+    return new ChunkResult(context.chunkId(), file.cvmIp(), file.service(), 0, 0, Map.of(),
+        List.of(file.logicalPath() + ": could not be read: " + e));
+  }
+}

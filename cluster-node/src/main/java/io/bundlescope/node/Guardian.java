@@ -1,0 +1,74 @@
+package io.bundlescope.node;
+
+import com.typesafe.config.Config;
+import io.bundlescope.http.HealthRoutes;
+import io.bundlescope.http.HttpServer;
+import io.bundlescope.http.LogsRoutes;
+import io.bundlescope.index.LogStore;
+import io.bundlescope.parsers.bundle.StagingLimits;
+import io.bundlescope.protocol.BundleCommand;
+import io.bundlescope.store.BundleRepository;
+import io.bundlescope.store.Database;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.concurrent.Executor;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+
+/** Wires the node together; it holds no logic of its own. */
+final class Guardian {
+  private Guardian() {}
+
+  static Behavior<Void> create(NodeSettings settings, Database db, LogStore logs) {
+    return Behaviors.setup(ctx -> {
+      ActorSystem<Void> system = ctx.getSystem();
+      Config conf = system.settings().config().getConfig("bundlescope");
+      Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("bundlescope.blocking-dispatcher"));
+      Cluster cluster = Cluster.get(system);
+      if (settings.seedNodes().isEmpty()) cluster.manager().tell(Join.create(cluster.selfMember().address()));
+
+      BundleRepository repo = new BundleRepository(db.dataSource());
+      BundleProjection projection = new BundleProjection(repo);
+      int parallelism = conf.getInt("ingest.parallelism") > 0
+          ? conf.getInt("ingest.parallelism") : Runtime.getRuntime().availableProcessors();
+      ActorRef<IngestSlots.Command> slots = ctx.spawn(IngestSlots.create(parallelism), "ingest-slots");
+      IngestServices services = new IngestServices(logs, projection, slots, Node.staging(settings),
+          StagingLimits.defaults(), blocking, ZoneId.of(conf.getString("ingest.default-zone")),
+          settings.nodeName(), conf.getDuration("ingest.commit-interval"));
+
+      ClusterSharding sharding = ClusterSharding.get(system);
+      sharding.init(Entity.of(BundleEntity.ENTITY_KEY,
+              entity -> BundleEntity.create(entity.getEntityId(), services, entity.getShard()))
+          .withMessageExtractor(new ShardPerBundle()));
+      UnfinishedBundles.resume(system, sharding, repo, blocking);
+
+      Duration askTimeout = conf.getDuration("http.ask-timeout");
+      BundleSubmissions submissions = new BundleSubmissions(new AllowedRoots(settings.allowedRoots()), repo,
+          sharding, blocking, settings.nodeName(), askTimeout);
+      var routes = new LogsRoutes(submissions, repo, logs, blocking).routes()
+          .orElse(new HealthRoutes(settings.nodeName(),
+              () -> cluster.selfMember().status() == MemberStatus.up(), db::isReachable, blocking).routes());
+      HttpServer.start(system, settings.host(), settings.httpPort(), routes)
+          .whenComplete((binding, failure) -> {
+            if (failure != null) {
+              system.log().error("cannot bind HTTP on {}:{}: {}", settings.host(), settings.httpPort(), failure.getMessage());
+              system.terminate();
+            }
+          });
+      if (settings.inbox() != null) {
+        ctx.spawn(InboxWatcher.create(settings.inbox(), conf.getDuration("inbox.scan-interval"),
+            submissions, repo, blocking), "inbox-watcher");
+      }
+      system.getWhenTerminated().thenRun(projection::close);
+      return Behaviors.empty();
+    });
+  }
+}

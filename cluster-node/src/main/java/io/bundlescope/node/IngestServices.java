@@ -1,0 +1,29 @@
+package io.bundlescope.node;
+
+import io.bundlescope.index.LogStore;
+import io.bundlescope.parsers.bundle.StagingLimits;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.concurrent.Executor;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * What a bundle entity needs from its node: the local index, the metadata projection, the
+ * node's parse slots and where to stage bundles.
+ *
+ * @param hostIp this node's address, recorded as the bundle's hosting_worker_vm_ip
+ * @param blocking executor for file and index I/O (never the actors' dispatcher)
+ * @param defaultZone zone for log lines without an offset whose node zone is unknown
+ * @param commitInterval how often parsed chunks are committed and journaled while ingesting
+ */
+public record IngestServices(
+    LogStore logs,
+    BundleProjection projection,
+    ActorRef<IngestSlots.Command> slots,
+    Path stagingRoot,
+    StagingLimits stagingLimits,
+    Executor blocking,
+    ZoneId defaultZone,
+    String hostIp,
+    Duration commitInterval) {}

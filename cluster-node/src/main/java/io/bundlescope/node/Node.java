@@ -1,0 +1,67 @@
+package io.bundlescope.node;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.bundlescope.index.LogStore;
+import io.bundlescope.index.lucene.LuceneLogStore;
+import io.bundlescope.store.Database;
+import io.bundlescope.store.DatabaseSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/**
+ * Starts a node: the database first (the journal needs it), then the actor system whose
+ * {@link Guardian} wires everything else. Closing order on shutdown: HTTP stops taking requests,
+ * entities stop, the index closes, the database stops last.
+ */
+public final class Node {
+  private Node() {}
+
+  public static ActorSystem<Void> start(NodeSettings settings) throws Exception {
+    Files.createDirectories(settings.dataDir());
+    if (settings.inbox() != null) Files.createDirectories(settings.inbox());
+    Database db = Database.start(settings.dbUrl() == null
+        ? DatabaseSettings.embedded(settings.dataDir().resolve("pg"), 0)
+        : DatabaseSettings.external(settings.dbUrl(), settings.dbUser(), settings.dbPassword()));
+    LogStore logs = new LuceneLogStore(settings.dataDir().resolve("index"));
+    ActorSystem<Void> system;
+    try {
+      system = ActorSystem.create(Guardian.create(settings, db, logs), "bundlescope", config(settings, db));
+    } catch (RuntimeException e) {
+      logs.close();
+      db.close();
+      throw e;
+    }
+    system.getWhenTerminated().whenComplete((done, failure) -> {
+      try {
+        logs.close();
+      } catch (Exception ignored) {
+        // the process is ending; the index is recovered from its last commit
+      }
+      db.close();
+    });
+    return system;
+  }
+
+  /** The node-specific part of the configuration; everything else is in application.conf. */
+  static Config config(NodeSettings s, Database db) {
+    Map<String, Object> overrides = new HashMap<>();
+    overrides.put("pekko.remote.artery.canonical.hostname", s.host());
+    overrides.put("pekko.remote.artery.canonical.port", s.clusterPort());
+    overrides.put("pekko.cluster.seed-nodes", s.seedNodes().stream().map(a -> "pekko://bundlescope@" + a).toList());
+    String slick = "pekko-persistence-jdbc.shared-databases.slick.db.";
+    overrides.put(slick + "url", db.jdbcUrl());
+    overrides.put(slick + "user", db.user());
+    overrides.put(slick + "password", db.password());
+    overrides.put("bundlescope.http.host", s.host());
+    overrides.put("bundlescope.http.port", s.httpPort());
+    return ConfigFactory.parseMap(overrides).withFallback(ConfigFactory.load());
+  }
+
+  static Path staging(NodeSettings s) {
+    return s.dataDir().resolve("staging");
+  }
+}

@@ -1,0 +1,191 @@
+package io.bundlescope.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.bundlescope.index.BundleIndexWriter;
+import io.bundlescope.index.LogQuery;
+import io.bundlescope.index.lucene.LuceneLogStore;
+import io.bundlescope.parsers.bundle.BundleFile;
+import io.bundlescope.parsers.bundle.BundleInventory;
+import io.bundlescope.parsers.bundle.BundleStager;
+import io.bundlescope.parsers.bundle.StagingLimits;
+import io.bundlescope.protocol.BundleCommand;
+import io.bundlescope.protocol.BundleCommand.Accepted;
+import io.bundlescope.protocol.BundleCommand.AnalyzeBundle;
+import io.bundlescope.protocol.BundleEvent;
+import io.bundlescope.protocol.BundleEvent.BundlePlanned;
+import io.bundlescope.protocol.BundleEvent.BundleSubmitted;
+import io.bundlescope.protocol.BundleEvent.ChunksIndexed;
+import io.bundlescope.protocol.ChunkResult;
+import io.bundlescope.protocol.ChunkSpec;
+import io.bundlescope.store.BundleRepository;
+import io.bundlescope.store.Database;
+import io.bundlescope.store.DatabaseSettings;
+import io.bundlescope.store.JobStatus;
+import io.bundlescope.store.NewBundle;
+import io.bundlescope.testbundles.BundleGenerator;
+import io.bundlescope.testbundles.BundleSpec;
+import io.bundlescope.testbundles.GeneratedBundle;
+import io.bundlescope.testbundles.Layout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link BundleEntity} on the persistence testkit's journal, with a real Lucene index, a real
+ * PostgreSQL projection and real staged bundles: replies, events and state are all checked.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BundleEntityTest {
+  private static final Config CONFIG = EventSourcedBehaviorTestKit.config().withFallback(ConfigFactory.parseString(
+      "pekko.actor.serialization-bindings { \"io.bundlescope.protocol.CborSerializable\" = jackson-cbor }"));
+
+  @TempDir static Path root;
+  private ActorTestKit testKit;
+  private Database db;
+  private BundleRepository repo;
+  private LuceneLogStore logs;
+  private IngestServices services;
+  private final Executor blocking = Executors.newFixedThreadPool(4);
+
+  @BeforeAll
+  void start() {
+    testKit = ActorTestKit.create(CONFIG);
+    db = Database.start(DatabaseSettings.embedded(root.resolve("pg"), 0));
+    repo = new BundleRepository(db.dataSource());
+    logs = new LuceneLogStore(root.resolve("index"));
+    services = new IngestServices(logs, new BundleProjection(repo), testKit.spawn(IngestSlots.create(2)),
+        root.resolve("staging"), StagingLimits.defaults(), blocking, ZoneOffset.UTC, "127.0.0.1:0",
+        Duration.ofMillis(100));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    testKit.shutdownTestKit();
+    logs.close();
+    db.close();
+  }
+
+  private EventSourcedBehaviorTestKit<BundleCommand, BundleEvent, BundleState> entity(String id) {
+    repo.insert(new NewBundle(id, "/bundles/" + id, null, null, null, null, Instant.now()));
+    return EventSourcedBehaviorTestKit.create(testKit.system(), BundleEntity.create(id, services, null),
+        EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
+  }
+
+  private GeneratedBundle bundle(String name, long seed) throws Exception {
+    return BundleGenerator.generate(BundleSpec.builder().nodes(2).recordsPerNode(150).seed(seed)
+        .layout(Layout.DIRECTORY).build(), Files.createDirectories(root.resolve("bundles")).resolve(name));
+  }
+
+  private static BundleState await(EventSourcedBehaviorTestKit<BundleCommand, BundleEvent, BundleState> kit,
+      Predicate<BundleState> done) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      BundleState s = kit.getState();
+      if (done.test(s)) return s;
+      Thread.sleep(50);
+    }
+    throw new AssertionError("entity did not reach the expected state; it is " + kit.getState());
+  }
+
+  private long indexed(String id) {
+    return logs.count(LogQuery.all(List.of(id)));
+  }
+
+  @Test
+  void analyzeRepliesInProgressThenIngestsEveryChunkExactlyOnce() throws Exception {
+    GeneratedBundle bundle = bundle("b1", 1);
+    var kit = entity("b1");
+
+    var result = kit.<Accepted>runCommand(reply -> new AnalyzeBundle(bundle.path().toString(), reply));
+
+    assertThat(result.reply()).isEqualTo(new Accepted("b1", "inprogress"));
+    assertThat(result.event()).isInstanceOf(BundleSubmitted.class);
+    assertThat(result.state()).isInstanceOf(BundleState.Staging.class);
+    BundleState.Analyzed done = (BundleState.Analyzed) await(kit, s -> s instanceof BundleState.Analyzed);
+    assertThat(done.ingest().records()).isEqualTo(bundle.expected().total());
+    assertThat(indexed("b1")).isEqualTo(bundle.expected().total());
+    List<Object> journal = kit.persistenceTestKit().persistedInStorage("Bundle|b1");
+    assertThat(journal.get(1)).isInstanceOf(BundlePlanned.class);
+    assertThat(journal.get(journal.size() - 1)).isInstanceOf(BundleEvent.BundleAnalyzed.class);
+    assertThat(repo.findById("b1").orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);
+  }
+
+  @Test
+  void analyzingAgainAnswersTheCurrentStatusWithoutNewEvents() throws Exception {
+    GeneratedBundle bundle = bundle("b2", 2);
+    var kit = entity("b2");
+    kit.<Accepted>runCommand(reply -> new AnalyzeBundle(bundle.path().toString(), reply));
+    await(kit, s -> s instanceof BundleState.Analyzed);
+
+    var again = kit.<Accepted>runCommand(reply -> new AnalyzeBundle(bundle.path().toString(), reply));
+
+    assertThat(again.reply().status()).isEqualTo("completed");
+    assertThat(again.hasNoEvents()).isTrue();
+    var progress = kit.<BundleCommand.Progress>runCommand(BundleCommand.GetProgress::new).reply();
+    assertThat(progress.records()).isEqualTo(bundle.expected().total());
+    assertThat(progress.filesDone()).isEqualTo(progress.filesTotal());
+  }
+
+  /**
+   * The journal says half the chunks are done; the index also holds a chunk that was committed
+   * but never journaled (the crash came in between). Recovery must undo that chunk and parse
+   * the rest: the index ends with exactly the bundle's records.
+   */
+  @Test
+  void recoveryResumesFromJournaledChunksAndUndoesUnjournaledOnes() throws Exception {
+    GeneratedBundle bundle = bundle("b3", 3);
+    var kit = entity("b3");
+    BundleInventory staged = BundleStager.stage(bundle.path(), root.resolve("pre-staging"));
+    List<ChunkSpec> chunks = staged.files().stream()
+        .map(f -> new ChunkSpec(ChunkIds.of(f.logicalPath()), f.logicalPath(), f.sizeOnDisk())).toList();
+    BundleIndexWriter writer = logs.writer("b3");
+    List<ChunkResult> journaled = new ArrayList<>();
+    int half = staged.files().size() / 2;
+    long leftovers = 0;
+    for (int i = 0; i < staged.files().size() && leftovers == 0; i++) {
+      BundleFile f = staged.files().get(i);
+      ChunkResult r = ChunkParser.parse(f, ChunkContexts.of("b3", chunks.get(i).chunkId(), f, ZoneOffset.UTC), writer);
+      if (i < half) journaled.add(r);
+      else leftovers = r.records();
+    }
+    writer.commit();
+    assertThat(indexed("b3")).isGreaterThan(journaled.stream().mapToLong(ChunkResult::records).sum());
+
+    kit.initialize(new BundleSubmitted(bundle.path().toString(), Instant.now()),
+        new BundlePlanned("cluster", chunks, List.of(), Instant.now()), new ChunksIndexed(journaled));
+
+    await(kit, s -> s instanceof BundleState.Analyzed);
+    assertThat(indexed("b3")).isEqualTo(bundle.expected().total());
+  }
+
+  @Test
+  void unreadableBundleEndsFailedWithTheReason() throws Exception {
+    Path junk = Files.write(root.resolve("junk.tar.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
+    var kit = entity("b4");
+
+    kit.<Accepted>runCommand(reply -> new AnalyzeBundle(junk.toString(), reply));
+
+    BundleState.Failed failed = (BundleState.Failed) await(kit, s -> s instanceof BundleState.Failed);
+    assertThat(failed.errorMsg()).isNotBlank();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (repo.findById("b4").orElseThrow().status() != JobStatus.FAILED && System.nanoTime() < deadline) Thread.sleep(50);
+    assertThat(repo.findById("b4").orElseThrow().errorMsg()).isEqualTo(failed.errorMsg());
+  }
+}

@@ -1,0 +1,58 @@
+package io.bundlescope.node;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A node in its own JVM, started as {@code bundlescope run} would, that a test can kill -9. */
+final class NodeProcess implements AutoCloseable {
+  private final List<String> command;
+  private final Path workDir;
+  private final Path log;
+  private Process process;
+  final int httpPort;
+
+  NodeProcess(Path workDir, Path dataDir, Path bundles, List<String> jvmOptions) {
+    this.workDir = workDir;
+    this.httpPort = FreePorts.next();
+    this.log = workDir.resolve("node-" + httpPort + ".log");
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classpath, "io.bundlescope.node.cli.Main", "run",
+        "--port", String.valueOf(httpPort), "--cluster-port", String.valueOf(FreePorts.next()),
+        "--data-dir", dataDir.toString(), "--allow-root", bundles.toString(),
+        "--inbox", bundles.resolve("inbox").toString()));
+  }
+
+  /** Starts the JVM and waits until {@code /health} answers 200. */
+  ApiClient start(Duration timeout) throws IOException, InterruptedException {
+    process = new ProcessBuilder(command).directory(workDir.toFile())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    ApiClient api = new ApiClient(httpPort);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!api.isUp()) {
+      if (!process.isAlive()) throw new IllegalStateException("node exited with " + process.exitValue() + "; see " + log);
+      if (System.nanoTime() > deadline) throw new IllegalStateException("node not healthy within " + timeout + "; see " + log);
+      Thread.sleep(200);
+    }
+    return api;
+  }
+
+  /** SIGKILL: no shutdown hook, no graceful leave; the embedded PostgreSQL is orphaned. */
+  void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+    }
+  }
+}
