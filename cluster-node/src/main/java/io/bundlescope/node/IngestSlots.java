@@ -12,8 +12,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
  * The node's parse slots: at most {@code capacity} chunks are parsed at once on this node, and
- * free slots go round-robin to the bundles that want them, so a small bundle is never stuck
- * behind a big one. A bundle asks for as many slots as it has chunks; it gets one
+ * free slots are shared fairly among the bundles that want them (see {@link #grant()}), so a
+ * small bundle is never stuck behind a big one. A bundle asks for as many slots as it has chunks; it gets one
  * {@link Granted} per slot and gives each back with {@link Release}.
  */
 public final class IngestSlots extends AbstractBehavior<IngestSlots.Command> {
@@ -100,20 +100,28 @@ public final class IngestSlots extends AbstractBehavior<IngestSlots.Command> {
     return this;
   }
 
+  /**
+   * Max-min fairness: each free slot goes to the wanting bundle that holds the fewest, the one
+   * served longest ago on ties. A bundle that arrives while a big one holds every slot gets the
+   * very next free slot.
+   */
   private void grant() {
-    int idle = 0;
-    while (inUse < capacity && !turn.isEmpty() && idle < turn.size()) {
-      String bundle = turn.pollFirst();
-      turn.addLast(bundle);
-      Waiter w = bundles.get(bundle);
-      if (w.wanted() == 0) {
-        idle++;
-        continue;
+    while (inUse < capacity) {
+      String next = null;
+      Waiter chosen = null;
+      for (String bundle : turn) {
+        Waiter w = bundles.get(bundle);
+        if (w.wanted() > 0 && (chosen == null || w.held() < chosen.held())) {
+          next = bundle;
+          chosen = w;
+        }
       }
-      idle = 0;
-      bundles.put(bundle, new Waiter(w.replyTo(), w.owner(), w.wanted() - 1, w.held() + 1));
+      if (next == null) return;
+      turn.remove(next);
+      turn.addLast(next);
+      bundles.put(next, new Waiter(chosen.replyTo(), chosen.owner(), chosen.wanted() - 1, chosen.held() + 1));
       inUse++;
-      w.replyTo().tell(new Granted(bundle));
+      chosen.replyTo().tell(new Granted(next));
     }
   }
 }

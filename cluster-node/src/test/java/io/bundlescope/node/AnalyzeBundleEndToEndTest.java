@@ -81,6 +81,10 @@ class AnalyzeBundleEndToEndTest {
       assertThat(warnings).anySatisfy(w -> assertThat(w).contains(binary).contains("binary"));
     }
     assertThat(status.path("summary").path("bundle_type").asText()).isEqualTo("cluster");
+    JsonNode clusters = api.get("/logs/metadata?log_type=cluster").body();
+    assertThat(clusters).anySatisfy(b -> assertThat(b.path("log_bundle_id").asText()).isEqualTo(id));
+    assertThat(api.get("/logs/metadata?log_type=sosreport").body()).noneSatisfy(
+        b -> assertThat(b.path("log_bundle_id").asText()).isEqualTo(id));
   }
 
   @Test
@@ -105,6 +109,26 @@ class AnalyzeBundleEndToEndTest {
       cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
     } while (cursor != null);
     assertThat(ids).hasSize((int) bundle.expected().total());
+  }
+
+  @Test
+  void aSmallBundleSubmittedAfterABigOneFinishesFirst() throws Exception {
+    GeneratedBundle big = BundleGenerator.generate(BundleSpec.builder().nodes(3).recordsPerNode(100_000).seed(21)
+        .build(), bundles.resolve("big.tar.gz"));
+    GeneratedBundle small = BundleGenerator.generate(BundleSpec.builder().nodes(1).recordsPerNode(50).seed(22)
+        .build(), bundles.resolve("small.tar.gz"));
+    String bigId = api.analyze(big.path().toString());
+    while (api.get("/logs/job_status?log_bundle_id=" + bigId).body().path("progress").path("files_total").asLong() == 0) {
+      Thread.sleep(20);
+    }
+
+    String smallId = api.analyze(small.path().toString());
+    JsonNode smallDone = api.awaitEnd(smallId, TIMEOUT);
+    JsonNode bigThen = api.get("/logs/job_status?log_bundle_id=" + bigId).body();
+
+    assertThat(smallDone.path("job_status").asText()).isEqualTo("completed");
+    assertThat(bigThen.path("job_status").asText()).as("big bundle still ingesting").isEqualTo("inprogress");
+    assertThat(api.awaitEnd(bigId, TIMEOUT).path("progress").path("records").asLong()).isEqualTo(big.expected().total());
   }
 
   @Test

@@ -60,11 +60,14 @@ public final class BundleRepository {
                 ORDER BY submitted_at DESC, log_bundle_id DESC LIMIT 1""", path).stream().findFirst();
     }
 
-    /** Bundles newest first, optionally of one log type and/or whose path contains a substring (case-sensitive). */
+    /**
+     * Bundles newest first, optionally of one log type (the submitter's label, else the detected
+     * bundle type) and/or whose path contains a substring (case-sensitive).
+     */
     public List<BundleRow> list(String logType, String pathContains) {
         return query("SELECT " + COLUMNS + """
                  FROM log_bundles
-                WHERE (?::text IS NULL OR log_type = ?)
+                WHERE (?::text IS NULL OR coalesce(log_type, bundle_type) = ?)
                   AND (?::text IS NULL OR strpos(log_bundle_path, ?) > 0)
                 ORDER BY submitted_at DESC, log_bundle_id DESC""", logType, logType, pathContains, pathContains);
     }

@@ -110,6 +110,18 @@ class BundleRepositoryTest {
     }
 
     @Test
+    void listFiltersByTheDetectedBundleTypeWhenNoLogTypeWasGiven() {
+        String tag = uid();
+        String detected = insert("/d/" + tag + "/a.tgz", null, T0).logBundleId();
+        String labelled = insert("/d/" + tag + "/b.tgz", "custom-" + tag, T0.plusSeconds(1)).logBundleId();
+        repo.recordPlan(detected, "cluster-" + tag, 3, 30);
+        repo.recordPlan(labelled, "cluster-" + tag, 3, 30);
+
+        assertEquals(List.of(detected), ids(repo.list("cluster-" + tag, null)));
+        assertEquals(List.of(labelled), ids(repo.list("custom-" + tag, null)));
+    }
+
+    @Test
     void listTreatsPathFilterLiterallyNotAsAPattern() {
         String tag = uid();
         String literal = insert("/z/" + tag + "/50%_done.tgz", null, T0).logBundleId();

@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** The one-screen summary of a finished job: records per node, service and level; warnings. */
 final class SummaryPrinter {
@@ -41,9 +43,12 @@ final class SummaryPrinter {
     }
   }
 
+  /** One line of {@code key=count} cells, largest first. */
   private void table(String title, JsonNode counts) {
-    List<String> cells = new ArrayList<>();
-    counts.fields().forEachRemaining(e -> cells.add(String.format("%s=%,d", e.getKey(), e.getValue().asLong())));
+    List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+    counts.fields().forEachRemaining(entries::add);
+    entries.sort(Comparator.comparingLong((Map.Entry<String, JsonNode> e) -> e.getValue().asLong()).reversed());
+    List<String> cells = entries.stream().map(e -> String.format("%s=%,d", e.getKey(), e.getValue().asLong())).toList();
     out.printf("%-8s %s%n", title, String.join("  ", cells));
   }
 }
