@@ -21,6 +21,7 @@ import io.bundlescope.protocol.BundleEvent.ChunksIndexed;
 import io.bundlescope.protocol.ChunkResult;
 import io.bundlescope.protocol.ChunkSpec;
 import io.bundlescope.store.BundleRepository;
+import io.bundlescope.store.BundleRow;
 import io.bundlescope.store.Database;
 import io.bundlescope.store.DatabaseSettings;
 import io.bundlescope.store.JobStatus;
@@ -104,6 +105,18 @@ class BundleEntityTest {
     throw new AssertionError("entity did not reach the expected state; it is " + kit.getState());
   }
 
+  /** The projection writes asynchronously: waits for the row to reach a status. */
+  private BundleRow awaitRow(String id, JobStatus status) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    BundleRow row = repo.findById(id).orElseThrow();
+    while (row.status() != status && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      row = repo.findById(id).orElseThrow();
+    }
+    assertThat(row.status()).isEqualTo(status);
+    return row;
+  }
+
   private long indexed(String id) {
     return logs.count(LogQuery.all(List.of(id)));
   }
@@ -124,7 +137,7 @@ class BundleEntityTest {
     List<Object> journal = kit.persistenceTestKit().persistedInStorage("Bundle|b1");
     assertThat(journal.get(1)).isInstanceOf(BundlePlanned.class);
     assertThat(journal.get(journal.size() - 1)).isInstanceOf(BundleEvent.BundleAnalyzed.class);
-    assertThat(repo.findById("b1").orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(awaitRow("b1", JobStatus.COMPLETED).records()).isEqualTo(bundle.expected().total());
   }
 
   @Test
@@ -184,8 +197,6 @@ class BundleEntityTest {
 
     BundleState.Failed failed = (BundleState.Failed) await(kit, s -> s instanceof BundleState.Failed);
     assertThat(failed.errorMsg()).isNotBlank();
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (repo.findById("b4").orElseThrow().status() != JobStatus.FAILED && System.nanoTime() < deadline) Thread.sleep(50);
-    assertThat(repo.findById("b4").orElseThrow().errorMsg()).isEqualTo(failed.errorMsg());
+    assertThat(awaitRow("b4", JobStatus.FAILED).errorMsg()).isEqualTo(failed.errorMsg());
   }
 }
