@@ -44,16 +44,34 @@ public final class BundleSubmissions implements BundleGateway {
   @Override
   public CompletionStage<AnalyzeResponse> analyze(String bundlePath, boolean reanalyze) {
     return CompletableFuture.supplyAsync(() -> register(roots.resolve(bundlePath), reanalyze), blocking)
-        .thenCompose(row -> sharding.entityRefFor(BundleEntity.ENTITY_KEY, row.logBundleId())
-            .<BundleCommand.Accepted>ask(reply -> new BundleCommand.AnalyzeBundle(row.logBundlePath(), reply), askTimeout)
-            .thenApply(accepted -> new AnalyzeResponse("inprogress", accepted.bundleId(), null)));
+        .thenCompose(this::start);
+  }
+
+  /**
+   * Submits a bundle under an id chosen beforehand (the inbox reserves it with its claim), or
+   * just restarts it when a row with that id exists already.
+   */
+  CompletionStage<AnalyzeResponse> analyzeAs(String bundlePath, String id) {
+    return CompletableFuture.supplyAsync(() -> repo.findById(id)
+            .orElseGet(() -> insert(id, roots.resolve(bundlePath))), blocking)
+        .thenCompose(this::start);
+  }
+
+  private CompletionStage<AnalyzeResponse> start(BundleRow row) {
+    return sharding.entityRefFor(BundleEntity.ENTITY_KEY, row.logBundleId())
+        .<BundleCommand.Accepted>ask(reply -> new BundleCommand.AnalyzeBundle(row.logBundlePath(), reply), askTimeout)
+        .thenApply(accepted -> new AnalyzeResponse("inprogress", accepted.bundleId(), null));
   }
 
   /** One row per bundle path unless reanalyzing; serialized so two racing posts share an id. */
   private synchronized BundleRow register(Path bundle, boolean reanalyze) {
+    Optional<BundleRow> existing = reanalyze ? Optional.empty() : repo.findLatestByPath(bundle.toString());
+    return existing.orElseGet(() -> insert(newId(), bundle));
+  }
+
+  private BundleRow insert(String id, Path bundle) {
     String path = bundle.toString();
-    Optional<BundleRow> existing = reanalyze ? Optional.empty() : repo.findLatestByPath(path);
-    return existing.orElseGet(() -> repo.insert(new NewBundle(newId(), path, sizeOf(bundle), null, hostIp, path, Instant.now())));
+    return repo.insert(new NewBundle(id, path, sizeOf(bundle), null, hostIp, path, Instant.now()));
   }
 
   private static long sizeOf(Path bundle) {

@@ -1,6 +1,5 @@
 package io.bundlescope.node;
 
-import io.bundlescope.http.BundleGateway;
 import io.bundlescope.store.BundleRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * Analyzes every bundle that lands in the inbox folder, exactly once, also across restarts.
  * An entry is complete when it was atomically renamed in (temporary names such as
  * {@code .x}, {@code *.part}, {@code *.tmp} are ignored) and its size and modification time
- * stayed the same over two scans. The claim in PostgreSQL is taken after submitting; since a
- * path always maps to the same bundle id, a crash between the two cannot analyze it twice.
+ * stayed the same over two scans. Each version of an entry (path, size, modification time) is
+ * claimed in PostgreSQL with a bundle id reserved up front, then submitted under that id: a
+ * crash between the two resubmits the same id, never a second bundle. A file dropped again
+ * under the same name with other content is a new version, hence a new bundle.
  */
 public final class InboxWatcher {
   private static final Logger log = LoggerFactory.getLogger(InboxWatcher.class);
@@ -40,25 +41,28 @@ public final class InboxWatcher {
 
   private enum Scan implements Command { INSTANCE }
 
-  private record Done(Path path) implements Command {}
+  /** A submission ended; {@code handled} is the version now analyzed or being analyzed, or null. */
+  private record Done(Path path, Snapshot handled) implements Command {}
 
   private record Snapshot(long size, Instant mtime) {}
 
   private InboxWatcher() {}
 
-  public static Behavior<Command> create(Path inbox, Duration interval, BundleGateway gateway,
+  public static Behavior<Command> create(Path inbox, Duration interval, BundleSubmissions submissions,
       BundleRepository repo, Executor blocking) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       timers.startTimerWithFixedDelay(Scan.INSTANCE, interval);
       Map<Path, Snapshot> previous = new HashMap<>();
+      Map<Path, Snapshot> handled = new HashMap<>();
       Set<Path> inFlight = new HashSet<>();
       return Behaviors.receive(Command.class)
           .onMessage(Scan.class, s -> {
-            scan(ctx, inbox, previous, inFlight, gateway, repo, blocking);
+            scan(ctx, inbox, previous, handled, inFlight, submissions, repo, blocking);
             return Behaviors.same();
           })
           .onMessage(Done.class, d -> {
             inFlight.remove(d.path());
+            if (d.handled() != null) handled.put(d.path(), d.handled());
             return Behaviors.same();
           })
           .build();
@@ -66,7 +70,7 @@ public final class InboxWatcher {
   }
 
   private static void scan(ActorContext<Command> ctx, Path inbox, Map<Path, Snapshot> previous,
-      Set<Path> inFlight, BundleGateway gateway, BundleRepository repo, Executor blocking) {
+      Map<Path, Snapshot> handled, Set<Path> inFlight, BundleSubmissions submissions, BundleRepository repo, Executor blocking) {
     Map<Path, Snapshot> current = new HashMap<>();
     try (Stream<Path> entries = Files.list(inbox)) {
       entries.filter(InboxWatcher::isCandidate).forEach(p -> snapshot(p).ifPresent(s -> current.put(p, s)));
@@ -75,20 +79,31 @@ public final class InboxWatcher {
       return;
     }
     current.forEach((path, snap) -> {
-      if (snap.equals(previous.get(path)) && inFlight.add(path)) {
-        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> repo.inboxClaim(path.toString()).isPresent(), blocking)
-            .thenCompose(claimed -> claimed ? CompletableFuture.completedFuture(null)
-                : gateway.analyze(path.toString(), false).thenAcceptAsync(accepted -> {
-                  repo.claimInbox(path.toString(), snap.size(), snap.mtime(), accepted.logBundleId());
-                  log.info("inbox: {} submitted as bundle {}", path, accepted.logBundleId());
-                }, blocking)), (ok, failure) -> {
-              if (failure != null) ctx.getLog().warn("inbox: cannot submit {}: {}", path, failure.getMessage());
-              return new Done(path);
+      boolean stable = snap.equals(previous.get(path)) && !snap.equals(handled.get(path));
+      if (stable && inFlight.add(path)) {
+        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> claim(repo, path, snap), blocking)
+            .thenCompose(id -> submissions.analyzeAs(path.toString(), id))
+            .thenAccept(accepted -> log.info("inbox: {} is bundle {}", path, accepted.logBundleId())),
+            (ok, failure) -> {
+              if (failure == null) return new Done(path, snap);
+              ctx.getLog().warn("inbox: cannot submit {}: {}", path, failure.getMessage());
+              return new Done(path, null);
             });
       }
     });
     previous.clear();
     previous.putAll(current);
+    handled.keySet().retainAll(current.keySet());
+  }
+
+  /** The bundle id this version of the entry is claimed for: an earlier claim's, or a new one. */
+  private static String claim(BundleRepository repo, Path path, Snapshot snap) {
+    String key = path.toString();
+    return repo.inboxClaim(key, snap.size(), snap.mtime()).orElseGet(() -> {
+      String id = BundleSubmissions.newId();
+      return repo.claimInbox(key, snap.size(), snap.mtime(), id)
+          ? id : repo.inboxClaim(key, snap.size(), snap.mtime()).orElseThrow();
+    });
   }
 
   private static boolean isCandidate(Path p) {

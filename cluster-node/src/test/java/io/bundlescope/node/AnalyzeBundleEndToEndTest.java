@@ -204,24 +204,36 @@ class AnalyzeBundleEndToEndTest {
   }
 
   @Test
-  void bundleRenamedIntoTheInboxIsAnalyzedOnce() throws Exception {
+  void bundleRenamedIntoTheInboxIsAnalyzedOnceAndANewVersionAgain() throws Exception {
     GeneratedBundle bundle = generate("inbox-src.tar.gz", Layout.TAR_GZ_OF_ZIPS, 9);
     Path inbox = bundles.resolve("inbox");
     Path partial = inbox.resolve("dropped.tar.gz.part");
     Files.copy(bundle.path(), partial);
     Path dropped = Files.move(partial, inbox.resolve("dropped.tar.gz"));
 
-    JsonNode found = null;
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (found == null && System.nanoTime() < deadline) {
-      JsonNode list = api.get("/logs/metadata?log_path=" + ApiClient.enc(dropped.toRealPath().toString())).body();
-      if (list.size() > 0) found = list.get(0);
-      else Thread.sleep(200);
-    }
-    assertThat(found).as("inbox bundle registered").isNotNull();
+    JsonNode found = awaitMetadata(dropped, 1).get(0);
     JsonNode status = api.awaitEnd(found.path("log_bundle_id").asText(), TIMEOUT);
     assertThat(status.path("progress").path("records").asLong()).isEqualTo(bundle.expected().total());
     Thread.sleep(5_000); // several more inbox scans
     assertThat(api.get("/logs/metadata?log_path=" + ApiClient.enc(dropped.toRealPath().toString())).body()).hasSize(1);
+
+    GeneratedBundle other = generate("inbox-src-2.tar.gz", Layout.TAR_GZ_OF_ZIPS, 10);
+    Files.copy(other.path(), partial);
+    Files.move(partial, dropped, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    JsonNode second = awaitMetadata(dropped, 2).get(0);
+    assertThat(second.path("log_bundle_id").asText()).isNotEqualTo(found.path("log_bundle_id").asText());
+    assertThat(api.awaitEnd(second.path("log_bundle_id").asText(), TIMEOUT).path("progress").path("records").asLong())
+        .isEqualTo(other.expected().total());
+  }
+
+  /** Polls /logs/metadata for a path until it lists {@code count} bundles (newest first). */
+  private JsonNode awaitMetadata(Path path, int count) throws Exception {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode list = api.get("/logs/metadata?log_path=" + ApiClient.enc(path.toRealPath().toString())).body();
+      if (list.size() >= count) return list;
+      Thread.sleep(200);
+    }
+    throw new AssertionError(path + " never listed " + count + " times in /logs/metadata");
   }
 }

@@ -115,17 +115,22 @@ public final class BundleRepository {
         update(id, "UPDATE log_bundles SET hosting_worker_vm_ip = ? WHERE log_bundle_id = ?", hostIp, id);
     }
 
-    /** Claims an inbox file for a bundle; true iff this call made the claim (false if anyone claimed it before). */
+    /**
+     * Claims one version (path, size, modification time) of an inbox file for a bundle id; true
+     * iff this call made the claim.
+     */
     public boolean claimInbox(String path, long size, Instant mtime, String bundleId) {
         return execute("""
                 INSERT INTO inbox_claims (path, size, mtime, log_bundle_id, claimed_at) VALUES (?, ?, ?, ?, now())
-                ON CONFLICT (path) DO NOTHING""", path, size, ts(mtime), bundleId) == 1;
+                ON CONFLICT (path, size, mtime) DO NOTHING""", path, size, ts(mtime), bundleId) == 1;
     }
 
-    /** The bundle id that claimed this inbox path, if any. */
-    public Optional<String> inboxClaim(String path) {
+    /** The bundle id that claimed this version of an inbox file, if any. */
+    public Optional<String> inboxClaim(String path, long size, Instant mtime) {
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = prepare(c, "SELECT log_bundle_id FROM inbox_claims WHERE path = ?", path);
+             PreparedStatement ps = prepare(c,
+                     "SELECT log_bundle_id FROM inbox_claims WHERE path = ? AND size = ? AND mtime = ?",
+                     path, size, ts(mtime));
              ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
         } catch (SQLException e) {

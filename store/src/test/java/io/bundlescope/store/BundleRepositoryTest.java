@@ -228,10 +228,20 @@ class BundleRepositoryTest {
     @Test
     void claimInboxSucceedsOnlyForTheFirstClaimOfAPath() {
         String path = "/inbox/" + uid() + ".tgz";
-        assertEquals(Optional.empty(), repo.inboxClaim(path));
+        assertEquals(Optional.empty(), repo.inboxClaim(path, 10, T0));
         assertTrue(repo.claimInbox(path, 10, T0, "b-first"));
         assertFalse(repo.claimInbox(path, 10, T0, "b-second"));
-        assertEquals(Optional.of("b-first"), repo.inboxClaim(path));
+        assertEquals(Optional.of("b-first"), repo.inboxClaim(path, 10, T0));
+    }
+
+    @Test
+    void aNewVersionOfAnInboxFileIsClaimedAnew() {
+        String path = "/inbox/" + uid() + ".tgz";
+        assertTrue(repo.claimInbox(path, 10, T0, "b-v1"));
+
+        assertTrue(repo.claimInbox(path, 11, T0.plusSeconds(60), "b-v2"));
+        assertEquals(Optional.of("b-v1"), repo.inboxClaim(path, 10, T0));
+        assertEquals(Optional.of("b-v2"), repo.inboxClaim(path, 11, T0.plusSeconds(60)));
     }
 
     @Test

@@ -32,7 +32,7 @@ class DatabaseRestartTest {
 
         try (Database second = Database.start(DatabaseSettings.embedded(pg, 0))) {
             BundleRepository repo = new BundleRepository(second.dataSource());
-            assertEquals(Optional.of("b-1"), repo.inboxClaim("/inbox/a.tgz"));
+            assertEquals(Optional.of("b-1"), repo.inboxClaim("/inbox/a.tgz", 10, mtime));
             assertFalse(repo.claimInbox("/inbox/a.tgz", 10, mtime, "b-2"), "claimed before the restart");
             assertEquals("/inbox/a.tgz", repo.findById("b-1").orElseThrow().logBundlePath());
         }
