@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.bundlescope.http.HealthRoutes;
 import io.bundlescope.http.HttpServer;
 import io.bundlescope.http.LogsRoutes;
+import io.bundlescope.http.WebUiRoutes;
 import io.bundlescope.index.LogStore;
 import io.bundlescope.parsers.bundle.StagingLimits;
 import io.bundlescope.protocol.BundleCommand;
@@ -55,7 +56,8 @@ final class Guardian {
           sharding, blocking, settings.nodeName(), askTimeout);
       var routes = new LogsRoutes(submissions, repo, logs, blocking).routes()
           .orElse(new HealthRoutes(settings.nodeName(),
-              () -> cluster.selfMember().status() == MemberStatus.up(), db::isReachable, blocking).routes());
+              () -> cluster.selfMember().status() == MemberStatus.up(), db::isReachable, blocking).routes())
+          .orElse(new WebUiRoutes().routes());
       HttpServer.start(system, settings.host(), settings.httpPort(), routes)
           .whenComplete((binding, failure) -> {
             if (failure != null) {

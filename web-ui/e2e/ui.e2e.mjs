@@ -1,0 +1,326 @@
+// Drives the web UI of a running node in a real Chromium (Debian's, through playwright-core):
+// submits a generated bundle, waits for it, browses it, filters, scrolls, queries, opens a
+// record, and checks every count against the generator's expectations and every row against
+// the API. Run by cluster-node's WebUiBrowserTest; by hand:
+//
+//   BUNDLESCOPE_URL=http://127.0.0.1:8080 BUNDLESCOPE_BUNDLE=/abs/bundle.tar.gz \
+//   BUNDLESCOPE_EXPECTED=/abs/bundle.expected.json BUNDLESCOPE_SCREENSHOTS=/tmp/shots \
+//   node e2e/ui.e2e.mjs
+//
+// Exits 0 when every check passed, 1 on the first failure (with a failure screenshot), 2 on
+// bad arguments.
+
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+function env(name, fallback) {
+  const value = process.env[name] ?? fallback;
+  if (!value) {
+    console.error(`missing environment variable ${name}`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const base = env('BUNDLESCOPE_URL').replace(/\/$/, '');
+const bundlePath = env('BUNDLESCOPE_BUNDLE');
+const expected = JSON.parse(readFileSync(env('BUNDLESCOPE_EXPECTED'), 'utf8'));
+const shots = env('BUNDLESCOPE_SCREENSHOTS');
+const executable = env('CHROMIUM', '/usr/bin/chromium');
+const QUERY = 'Traceback';
+const LEVEL = 'ERROR';
+
+if (!existsSync(executable)) {
+  console.error(`no Chromium at ${executable}: install Debian's package (apt-get install chromium)`);
+  process.exit(2);
+}
+mkdirSync(shots, { recursive: true });
+
+// ---------------------------------------------------------------- the API, as the oracle
+
+async function apiGet(path) {
+  const res = await fetch(base + path);
+  const body = await res.json();
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Every record of a search, in order (the test bundles are small enough for one page). */
+async function allRecords(bundleId, params) {
+  const p = new URLSearchParams({ log_bundle_id: bundleId, limit: '10000', ...params });
+  const page = await apiGet(`/logs/search?${p}`);
+  assert.equal(page.next_cursor, null, 'test bundle too big for one oracle page');
+  assert.equal(page.records.length, page.total);
+  return page.records;
+}
+
+// ---------------------------------------------------------------- expectations
+
+const nsl = expected.byNodeServiceLevel;
+function sumWhere(pick) {
+  const out = {};
+  for (const [node, services] of Object.entries(nsl)) {
+    for (const [service, levels] of Object.entries(services)) {
+      for (const [level, n] of Object.entries(levels)) {
+        const key = pick(node, service, level);
+        if (key !== null && n > 0) out[key] = (out[key] ?? 0) + n;
+      }
+    }
+  }
+  return out;
+}
+const sorted = obj => Object.fromEntries(Object.entries(obj).sort(([a], [b]) => a.localeCompare(b)));
+
+// ---------------------------------------------------------------- page helpers
+
+const fmt = n => new Intl.NumberFormat('en-US').format(n);
+
+async function waitFor(what, check, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${last?.message ?? last}`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+async function facet(page, group) {
+  return page.$$eval(`section[data-facet="${group}"][data-loaded="true"] label.facet-item`, labels =>
+    Object.fromEntries(labels.filter(l => Number(l.dataset.count) > 0).map(l => [l.dataset.key, Number(l.dataset.count)])));
+}
+
+async function expectFacet(page, group, want) {
+  await waitFor(`facet ${group} = ${JSON.stringify(want)}`, async () => {
+    assert.deepEqual(sorted(await facet(page, group)), sorted(want));
+  });
+}
+
+async function expectTotal(page, want) {
+  await waitFor(`total ${want}`, async () => {
+    assert.equal(await page.getAttribute('[data-testid="total"]', 'data-total'), String(want));
+  });
+}
+
+/** The rows on screen with data: [{index, id, node, level}]. */
+async function visibleRows(page) {
+  return page.$$eval('.rt-row[data-id]', rows => {
+    const box = document.querySelector('.rt-scroll').getBoundingClientRect();
+    return rows
+      .filter(r => {
+        const b = r.getBoundingClientRect();
+        return b.bottom > box.top && b.top < box.bottom;
+      })
+      .map(r => ({
+        index: Number(r.dataset.index),
+        id: r.dataset.id,
+        lines: Number(r.dataset.lines),
+        node: r.querySelector('.rt-node').textContent,
+        level: r.querySelector('.rt-level').textContent,
+      }))
+      .sort((a, b) => a.index - b.index);
+  });
+}
+
+/** Waits until the screen is full of loaded rows and each is the oracle's record at its index. */
+async function expectRowsMatch(page, oracle, label) {
+  await waitFor(`${label}: rows on screen match the API`, async () => {
+    const loading = await page.$$('.rt-row.loading');
+    assert.equal(loading.length, 0, 'rows still loading');
+    const rows = await visibleRows(page);
+    assert.ok(rows.length > 0 || oracle.length === 0, 'no rows on screen');
+    for (const r of rows) assert.equal(r.id, oracle[r.index]?.id, `row ${r.index}`);
+    return rows;
+  });
+  return visibleRows(page);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(shots, name) });
+  console.log(`  screenshot ${join(shots, name)}`);
+}
+
+async function step(name, body) {
+  const started = Date.now();
+  console.log(`- ${name}`);
+  await body();
+  console.log(`  ok (${Date.now() - started} ms)`);
+}
+
+// ---------------------------------------------------------------- the run
+
+const profile = mkdtempSync(join(tmpdir(), 'bundlescope-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: executable,
+  headless: true,
+  viewport: { width: 1440, height: 900 },
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+const page = context.pages()[0] ?? (await context.newPage());
+page.setDefaultTimeout(30_000);
+const pageErrors = [];
+page.on('pageerror', e => pageErrors.push(`page error: ${e.message}`));
+page.on('console', m => {
+  if (m.type() === 'error') pageErrors.push(`console error: ${m.text()}`);
+});
+
+let bundleId;
+let exitCode = 0;
+try {
+  await step('the bundles page submits the bundle and shows it completed with its records', async () => {
+    await page.goto(base + '/');
+    await page.fill('#bundle-path', bundlePath);
+    await page.click('form.analyze button[type="submit"]');
+    const message = await page.textContent('form.analyze .form-ok', { timeout: 10_000 });
+    bundleId = /Submitted as (\S+)/.exec(message)?.[1];
+    assert.ok(bundleId, `no bundle id in "${message}"`);
+    const row = `tbody.bundle[data-bundle-id="${bundleId}"]`;
+    await page.waitForSelector(row);
+    await page.waitForSelector(`${row}[data-status="completed"]`, { timeout: 180_000 });
+    await waitFor('records of the completed bundle', async () =>
+      assert.equal((await page.textContent(`${row} [data-field="records"]`)).trim(), fmt(expected.total)));
+    await page.click(`${row} td.path button`);
+    const warnings = await page.$$eval(`${row} [data-testid="warnings"] li`, lis => lis.map(li => li.textContent));
+    for (const file of expected.warningsFor) {
+      const name = file.slice(file.lastIndexOf('/') + 1);
+      assert.ok(warnings.some(w => w.includes(name)), `no warning for ${file} in ${JSON.stringify(warnings)}`);
+    }
+    assert.match(page.url(), new RegExp(`[?&]open=${bundleId}`));
+    await shot(page, '01-bundles.png');
+  });
+
+  let everything;
+  await step('the log browser shows every record and the exact counts per node, service and level', async () => {
+    await page.click(`tbody.bundle[data-bundle-id="${bundleId}"] [data-testid="browse"]`);
+    await page.waitForURL(`**/browse/${bundleId}`);
+    await expectTotal(page, expected.total);
+    await expectFacet(page, 'cvm_ip', expected.byCvmIp);
+    await expectFacet(page, 'service', expected.byService);
+    await expectFacet(page, 'log_level', expected.byLevel);
+    everything = await allRecords(bundleId, {});
+    const rows = await expectRowsMatch(page, everything, 'top');
+    assert.equal(rows[0].index, 0);
+    await shot(page, '02-browser.png');
+  });
+
+  await step('the virtual table jumps to the middle and the end without loading what lies between, oldest or newest first', async () => {
+    const total = expected.total;
+    await page.$eval('.rt-scroll', el => {
+      el.scrollTop = (el.scrollHeight - el.clientHeight) / 2;
+    });
+    const middle = await expectRowsMatch(page, everything, 'middle');
+    assert.ok(middle[0].index > total / 2 - 100 && middle[0].index < total / 2 + 100, `middle row ${middle[0].index}`);
+    await page.focus('.rt-scroll');
+    await page.keyboard.press('End');
+    const end = await expectRowsMatch(page, everything, 'end');
+    assert.equal(end[end.length - 1].index, total - 1, 'the last row is the last record');
+    const loaded = Number(await page.getAttribute('[data-testid="record-table"]', 'data-loaded'));
+    assert.ok(loaded < total / 2, `jumping loaded ${loaded} of ${total} records`);
+    await page.keyboard.press('Home');
+    await expectRowsMatch(page, everything, 'back at the top');
+
+    await page.selectOption('.query-bar select[name="order"]', 'desc');
+    await page.waitForURL(/[?&]order=desc/);
+    const newestFirst = await allRecords(bundleId, { order: 'desc' });
+    await expectRowsMatch(page, newestFirst, 'newest first');
+    await page.$eval('.rt-scroll', el => {
+      el.scrollTop = (el.scrollHeight - el.clientHeight) / 3;
+    });
+    await expectRowsMatch(page, newestFirst, 'newest first, a third down');
+    await page.goBack();
+    await page.waitForURL(url => !url.search.includes('order=desc'));
+    await expectRowsMatch(page, everything, 'oldest first again');
+  });
+
+  const node = Object.keys(expected.byCvmIp).sort()[0];
+  await step(`filtering by node ${node} and level ${LEVEL} shows exactly their records and counts`, async () => {
+    await page.click(`section[data-facet="cvm_ip"] label[data-key="${node}"] input`);
+    await expectTotal(page, expected.byCvmIp[node]);
+    await page.click(`section[data-facet="log_level"] label[data-key="${LEVEL}"] input`);
+    const want = sumWhere((n, s, l) => (n === node && l === LEVEL ? 'x' : null)).x;
+    await expectTotal(page, want);
+    await expectFacet(page, 'service', sumWhere((n, s, l) => (n === node && l === LEVEL ? s : null)));
+    await expectFacet(page, 'cvm_ip', sumWhere((n, s, l) => (l === LEVEL ? n : null)));
+    await expectFacet(page, 'log_level', sumWhere((n, s, l) => (n === node ? l : null)));
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('cvm_ip'), node);
+    assert.equal(url.searchParams.get('log_level'), LEVEL);
+    const oracle = await allRecords(bundleId, { cvm_ip: node, log_level: LEVEL });
+    const rows = await expectRowsMatch(page, oracle, 'filtered');
+    for (const r of rows) assert.deepEqual([r.node, r.level], [node, LEVEL], `row ${r.index}`);
+    await shot(page, '03-filtered.png');
+
+    await page.reload();
+    await expectTotal(page, want);
+    assert.ok(await page.isChecked(`section[data-facet="cvm_ip"] label[data-key="${node}"] input`), 'node kept by the URL');
+    assert.ok(await page.isChecked(`section[data-facet="log_level"] label[data-key="${LEVEL}"] input`), 'level kept by the URL');
+  });
+
+  let oracle;
+  await step(`the query "${QUERY}" on node ${node} matches what the API finds`, async () => {
+    await page.click(`section[data-facet="log_level"] h3 button.clear`);
+    await expectTotal(page, expected.byCvmIp[node]);
+    await page.fill('.query-bar input[name="q"]', QUERY);
+    await page.press('.query-bar input[name="q"]', 'Enter');
+    oracle = await allRecords(bundleId, { cvm_ip: node, q: QUERY });
+    assert.ok(oracle.length > 0, `the API finds no "${QUERY}" on ${node}`);
+    await expectTotal(page, oracle.length);
+    const levels = await apiGet(`/logs/aggregate?${new URLSearchParams({ log_bundle_id: bundleId, cvm_ip: node, q: QUERY, group_by: 'log_level' })}`);
+    await expectFacet(page, 'log_level', Object.fromEntries(levels.buckets.map(b => [b.key, b.count])));
+    await expectRowsMatch(page, oracle, 'query');
+    assert.equal(new URL(page.url()).searchParams.get('q'), QUERY);
+    await shot(page, '04-query.png');
+  });
+
+  await step('a click on a multi-line record shows all of it in the detail panel, also from a shared link', async () => {
+    const rows = await visibleRows(page);
+    const multi = rows.find(r => r.lines > 1);
+    assert.ok(multi, 'no multi-line record on screen');
+    const record = oracle[multi.index];
+    await page.click(`.rt-row[data-id="${multi.id}"]`);
+    await page.waitForSelector(`[data-testid="record-detail"][data-id="${multi.id}"]`);
+    assert.equal(await page.textContent('[data-testid="record-message"]'), record.message);
+    assert.ok(record.message.split('\n').length > 1);
+    assert.equal(new URL(page.url()).searchParams.get('sel'), multi.id);
+    await shot(page, '05-detail.png');
+
+    await page.reload();
+    await page.waitForSelector(`[data-testid="record-detail"][data-id="${multi.id}"]`);
+    assert.equal(await page.textContent('[data-testid="record-message"]'), record.message);
+    await page.waitForSelector(`.rt-row.selected[data-id="${multi.id}"]`);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="record-detail"]', { state: 'detached' });
+  });
+
+  await step('the page raised no error', async () => {
+    assert.deepEqual(pageErrors, []);
+  });
+  console.log('web UI: all checks passed');
+} catch (e) {
+  exitCode = 1;
+  console.error(`FAILED: ${e?.stack ?? e}`);
+  console.error(`page: ${page.url()}`);
+  if (pageErrors.length) console.error(pageErrors.join('\n'));
+  await page.screenshot({ path: join(shots, 'failure.png') }).catch(() => undefined);
+  console.error(`screenshot ${join(shots, 'failure.png')}`);
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+process.exit(exitCode);

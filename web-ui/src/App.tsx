@@ -1,0 +1,29 @@
+import { useEffect } from 'preact/hooks';
+import { BundlesPage } from './pages/BundlesPage';
+import { LogBrowserPage } from './pages/LogBrowserPage';
+import { Link, useRoute } from './lib/route';
+
+/** The pages by route; a new page is one more case here and one more Route variant. */
+export function App() {
+  const route = useRoute();
+  useEffect(() => {
+    document.title = route.page === 'browse' ? `${route.bundleId} · Bundlescope` : 'Bundlescope';
+  }, [route]);
+  return (
+    <>
+      <nav class="top">
+        <Link to={{ page: 'bundles', open: null }} class="brand">
+          Bundlescope
+        </Link>
+        <Link to={{ page: 'bundles', open: null }}>Bundles</Link>
+      </nav>
+      {route.page === 'bundles' && <BundlesPage route={route} />}
+      {route.page === 'browse' && <LogBrowserPage key={route.bundleId} route={route} />}
+      {route.page === 'notfound' && (
+        <div class="page">
+          <p class="banner error">No page at {route.path}.</p>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,158 @@
+// Typed client for the node's HTTP API (see README.md, "HTTP API"). Only existing endpoints.
+
+export type JobState = 'queued' | 'inprogress' | 'completed' | 'failed';
+
+export interface BundleMetadata {
+  log_bundle_path: string;
+  is_analyzed: boolean;
+  log_bundle_size: number | null;
+  log_bundle_id: string;
+  log_type: string | null;
+  status: JobState;
+  bundle_type: string | null;
+  submitted_at: string | null;
+}
+
+export interface Progress {
+  files_total: number;
+  files_done: number;
+  bytes_total: number;
+  bytes_done: number;
+  records: number;
+}
+
+export interface JobStatus {
+  id: string;
+  job_status: JobState;
+  start_time: string | null;
+  end_time: string | null;
+  error_msg: string | null;
+  log_bundle_path: string;
+  bundle_type: string | null;
+  progress: Progress;
+  warnings: string[] | null;
+  summary: unknown;
+}
+
+export interface LogRecord {
+  id: string;
+  time: string;
+  time_text: string | null;
+  log_level: string;
+  service: string;
+  cvm_ip: string | null;
+  pid: number | null;
+  filename: string;
+  filepath: string;
+  line_number: number;
+  message: string;
+}
+
+export interface SearchResponse {
+  total: number;
+  records: LogRecord[];
+  next_cursor: string | null;
+}
+
+export interface Bucket {
+  key: string;
+  count: number;
+}
+
+export interface AggregateResponse {
+  group_by: string;
+  total: number;
+  buckets: Bucket[];
+}
+
+/** A 4xx/5xx answer; {@code param} names the offending parameter when the API says so. */
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string, readonly param: string | null) {
+    super(message);
+  }
+}
+
+/** Filters shared by search and aggregate; lists are sent comma-separated. */
+export interface Filters {
+  service: string[];
+  cvm_ip: string[];
+  log_level: string[];
+  filename: string[];
+  q: string;
+  start_time: string;
+  end_time: string;
+}
+
+export const LIST_FILTERS = ['cvm_ip', 'service', 'log_level', 'filename'] as const;
+export type ListFilter = (typeof LIST_FILTERS)[number];
+
+export const NO_FILTERS: Filters = {
+  service: [], cvm_ip: [], log_level: [], filename: [], q: '', start_time: '', end_time: '',
+};
+
+/** Extra search parameters: paging and the seek bounds the record pager adds. */
+export interface SearchExtra {
+  limit?: number;
+  cursor?: string | null;
+  order?: 'asc' | 'desc';
+  start_time?: string;
+  end_time?: string;
+}
+
+export function filterParams(bundleId: string, f: Filters): URLSearchParams {
+  const p = new URLSearchParams({ log_bundle_id: bundleId });
+  for (const name of LIST_FILTERS) if (f[name].length) p.set(name, f[name].join(','));
+  if (f.q.trim()) p.set('q', f.q.trim());
+  if (f.start_time.trim()) p.set('start_time', f.start_time.trim());
+  if (f.end_time.trim()) p.set('end_time', f.end_time.trim());
+  return p;
+}
+
+async function call<T>(url: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(url, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
+  const text = await res.text();
+  let body: any = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    if (res.ok) throw new ApiError(res.status, `${url}: answer is not JSON`, null);
+  }
+  if (!res.ok) {
+    throw new ApiError(res.status, body?.error_msg ?? `${res.status} ${res.statusText}`, body?.param ?? null);
+  }
+  return body as T;
+}
+
+export const api = {
+  bundles: (signal?: AbortSignal) => call<BundleMetadata[]>('/logs/metadata', { signal }),
+
+  analyze: (path: string, reanalyze: boolean) => {
+    const p = new URLSearchParams({ log_bundle_path: path });
+    if (reanalyze) p.set('reanalyze', 'true');
+    return call<{ status: string; log_bundle_id: string; error_msg: string | null }>(
+      `/logs/analyze?${p}`, { method: 'POST' });
+  },
+
+  jobStatus: (id: string, signal?: AbortSignal) =>
+    call<JobStatus>(`/logs/job_status?${new URLSearchParams({ log_bundle_id: id })}`, { signal }),
+
+  search: (bundleId: string, f: Filters, extra: SearchExtra, signal?: AbortSignal) => {
+    const p = filterParams(bundleId, f);
+    if (extra.start_time) p.set('start_time', extra.start_time);
+    if (extra.end_time) p.set('end_time', extra.end_time);
+    if (extra.limit) p.set('limit', String(extra.limit));
+    if (extra.cursor) p.set('cursor', extra.cursor);
+    if (extra.order) p.set('order', extra.order);
+    return call<SearchResponse>(`/logs/search?${p}`, { signal });
+  },
+
+  aggregate: (bundleId: string, groupBy: string, f: Filters, signal?: AbortSignal) => {
+    const p = filterParams(bundleId, f);
+    p.set('group_by', groupBy);
+    return call<AggregateResponse>(`/logs/aggregate?${p}`, { signal });
+  },
+};
+
+export function isAbort(e: unknown): boolean {
+  return e instanceof DOMException && e.name === 'AbortError';
+}

@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { api, ApiError, NO_FILTERS, type Filters, type ListFilter, type LogRecord } from '../lib/api';
+import { baseName, count } from '../lib/format';
+import { usePoll } from '../lib/hooks';
+import { RecordPager } from '../lib/pager';
+import { Link, navigate, type Order, type Route } from '../lib/route';
+import { FacetSidebar } from '../components/FacetSidebar';
+import { QueryBar } from '../components/QueryBar';
+import { type Jump, RecordTable } from '../components/RecordTable';
+import { RecordDetail } from '../components/RecordDetail';
+
+type BrowseRoute = Extract<Route, { page: 'browse' }>;
+
+/**
+ * Every record of one bundle in time order: facets on the left, query bar on top, the virtual
+ * table, and the selected record in full below it. All of it lives in the URL.
+ */
+export function LogBrowserPage({ route }: { route: BrowseRoute }) {
+  const { bundleId, filters, order, sel, at } = route;
+  const searchKey = JSON.stringify([bundleId, filters, order]);
+  const pager = useMemo(
+    () => new RecordPager((extra, signal) => api.search(bundleId, filters, extra, signal), order),
+    [searchKey],
+  );
+  const [, setVersion] = useState(0);
+  useEffect(() => {
+    const unsubscribe = pager.subscribe(() => setVersion(v => v + 1));
+    pager.want(0, 100);
+    return () => {
+      unsubscribe();
+      pager.dispose();
+    };
+  }, [pager]);
+
+  // A shared link (or a new search with a record selected) opens at the selected record's time.
+  const [located, setLocated] = useState<{ pager: RecordPager; jump: Jump } | null>(null);
+  const jump = located?.pager === pager ? located.jump : null;
+  const seq = useRef(0);
+  useEffect(() => {
+    if (!at) return;
+    pager.locate(at).then(index => setLocated({ pager, jump: { index, seq: ++seq.current } }), () => undefined);
+  }, [pager]);
+
+  const [picked, setPicked] = useState<LogRecord | null>(null);
+  const record = picked?.id === sel ? picked : sel ? findNear(pager, sel, jump?.index ?? 0) : null;
+
+  // The bundle's status, polled until it ended (while it ingests, counts grow).
+  const [ended, setEnded] = useState(false);
+  const bundle = usePoll(signal => api.jobStatus(bundleId, signal), ended ? null : 2000, [bundleId]);
+  const ingesting = bundle.data ? bundle.data.job_status === 'queued' || bundle.data.job_status === 'inprogress' : false;
+  useEffect(() => setEnded(!!bundle.data && !ingesting), [bundle.data, ingesting]);
+  const records = bundle.data?.progress.records;
+  useEffect(() => pager.refresh(), [pager, records]);
+
+  const go = (patch: Partial<BrowseRoute>, replace = false) => navigate({ ...route, ...patch }, { replace });
+  /** Every filter change, the time range too (query bar now, the histogram's brush next). */
+  const setFilters = (patch: Partial<Filters>) => go({ filters: { ...filters, ...patch } });
+  const select = useCallback(
+    (r: LogRecord) => {
+      setPicked(r);
+      navigate({ ...route, sel: r.id, at: r.time }, { replace: true });
+    },
+    [route],
+  );
+  const close = useCallback(() => {
+    setPicked(null);
+    navigate({ ...route, sel: null, at: null }, { replace: true });
+  }, [route]);
+
+  const error = pager.error;
+  const badParam = error instanceof ApiError ? error.param : null;
+  const total = pager.total;
+  return (
+    <div class="page browse-page">
+      <header class="browse-head">
+        <Link to={{ page: 'bundles', open: null }} class="back">
+          ← Bundles
+        </Link>
+        <h2 title={bundle.data?.log_bundle_path}>{bundle.data ? baseName(bundle.data.log_bundle_path) : bundleId}</h2>
+        <span class="total" data-testid="total" data-total={total ?? ''}>
+          {total === null ? 'searching…' : `${count(total)} records`}
+        </span>
+        {ingesting && <span class="status inprogress">still ingesting: counts grow</span>}
+        {hasFilters(filters) && (
+          <button class="link" onClick={() => go({ filters: NO_FILTERS })}>
+            clear all filters
+          </button>
+        )}
+      </header>
+      <QueryBar
+        filters={filters}
+        order={order}
+        badParam={badParam}
+        onSubmit={patch => setFilters(patch)}
+        onOrder={(o: Order) => go({ order: o })}
+      />
+      {/* The time histogram (components/TimeHistogram) goes here; its brush calls setFilters({start_time, end_time}). */}
+      <FacetSidebar
+        bundleId={bundleId}
+        filters={filters}
+        version={ingesting ? total : null}
+        onChange={(param: ListFilter, values: string[]) => setFilters({ [param]: values })}
+      />
+      <main class="records">
+        {error && (
+          <p class="banner error" role="alert">
+            {error.message}
+          </p>
+        )}
+        {total !== null && (
+          <RecordTable key={searchKey} pager={pager} total={total} selectedId={sel} onSelect={select} jump={jump} />
+        )}
+        {record && (
+          <RecordDetail
+            record={record}
+            onClose={close}
+            onFilter={(param, value) => setFilters({ [param]: [value] })}
+          />
+        )}
+      </main>
+    </div>
+  );
+}
+
+function hasFilters(f: Filters): boolean {
+  return !!(f.cvm_ip.length || f.service.length || f.log_level.length || f.filename.length || f.q || f.start_time || f.end_time);
+}
+
+/** The loaded record with this id at or after row {@code from} (same-time records follow it). */
+function findNear(pager: RecordPager, id: string, from: number): LogRecord | null {
+  for (let i = from; i < from + 2000; i++) {
+    const r = pager.get(i);
+    if (r?.id === id) return r;
+  }
+  return null;
+}
