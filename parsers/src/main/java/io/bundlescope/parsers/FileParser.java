@@ -22,7 +22,9 @@ import java.util.function.Consumer;
  *       nothing is emitted. A glog file header counts as a record start here.
  *   <li>A line whose header a {@link HeaderParser} recognizes starts a record; every other
  *       line is folded into the previous record's message after a '\n' (stack traces,
- *       tracebacks, blank lines), except trailing blank lines.
+ *       tracebacks, blank lines), except trailing blank lines. A header may supply the message
+ *       ({@link Header#message}) or leave its level to the record's second line
+ *       ({@link Header#levelOnNextLine}).
  *   <li>Lines before the first record become one UNKNOWN record timed like that first record
  *       (empty timeText), with a warning.
  *   <li>Records whose level is in {@link FileContext#dropLevels} are counted, not emitted.
@@ -127,6 +129,7 @@ public final class FileParser {
     if (header != null) {
       start(header, line, lineNumber);
     } else if (current != null) {
+      if (current.levelOnNextLine()) current = headers.withNextLine(current, line);
       if (!currentDropped) message.append(line);
     } else if (orphanLines > 0) {
       message.append(line);
@@ -150,7 +153,11 @@ public final class FileParser {
     if (currentDropped) {
       droppedCopies++;
     } else {
-      message.start(line, header.messageStart());
+      if (header.message() != null) {
+        message.start(header.message(), 0);
+      } else {
+        message.start(line, header.messageStart());
+      }
     }
   }
 

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Runs the spec table {@code header-spec.txt}: one line in, one record (or none) out. */
+/**
+ * Runs the spec table {@code header-spec.txt}: a line (or a record's lines) in, one record (or
+ * none) out.
+ */
 class HeaderSpecTest {
 
   @ParameterizedTest(name = "{0}")
@@ -43,16 +46,33 @@ class HeaderSpecTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void survivesEveryPrefixOfTheLine(Map<String, String> spec) {
-    String input = spec.get("input");
     HeaderParser parser = new HeaderParser(2019, ZoneId.of("UTC"));
-    for (int end = 0; end <= input.length(); end++) {
-      String prefix = input.substring(0, end);
-      parser.isFileHeader(prefix);
-      Header header = parser.parse(prefix);
-      if (header != null) {
-        assertTrue(header.messageStart() <= prefix.length(), prefix);
+    for (String input : spec.get("input").split("\n")) {
+      for (int end = 0; end <= input.length(); end++) {
+        String prefix = input.substring(0, end);
+        parser.isFileHeader(prefix);
+        Header header = parser.parse(prefix);
+        if (header != null) {
+          assertTrue(header.messageStart() <= prefix.length(), prefix);
+        }
       }
     }
+  }
+
+  /** Resolves the table's escapes: {@code \t} tab, {@code \n} line break, {@code \\} backslash. */
+  private static String unescape(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      char next = i + 1 < value.length() ? value.charAt(i + 1) : '\0';
+      if (c == '\\' && (next == 't' || next == 'n' || next == '\\')) {
+        out.append(next == 't' ? '\t' : next == 'n' ? '\n' : '\\');
+        i++;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   static Stream<Named<Map<String, String>>> cases() {
@@ -64,8 +84,7 @@ class HeaderSpecTest {
         if (line.startsWith("#") || line.isBlank()) continue;
         int colon = line.indexOf(':');
         String value = line.substring(colon + 1);
-        spec.put(line.substring(0, colon), (value.startsWith(" ") ? value.substring(1) : value)
-            .replace("\\t", "\t"));
+        spec.put(line.substring(0, colon), unescape(value.startsWith(" ") ? value.substring(1) : value));
       }
       if (!spec.isEmpty()) cases.add(Named.of(spec.get("name"), spec));
     }

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -138,9 +137,7 @@ public final class LuceneLogStore implements LogStore {
       SortedTopHits.Page page =
           SortedTopHits.top(searcher, lucene, after, limit, query.descending());
       long total = searcher.count(lucene);
-      StoredFields stored = searcher.storedFields();
-      List<LogRecord> records = new ArrayList<>(page.docs().length);
-      for (int doc : page.docs()) records.add(RecordDocuments.toRecord(stored.document(doc)));
+      List<LogRecord> records = RecordReader.read(searcher.getIndexReader(), page.docs());
       String next = page.more() ? Cursors.encode(page.last(), query.descending()) : null;
       return new SearchPage(total, records, next);
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.bundlescope.index.lucene;
 
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayDeque;
@@ -7,8 +8,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -28,14 +27,6 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * a query word matches either the whole token or one of its stacked parts.
  */
 final class MessageAnalyzer extends Analyzer {
-  private static final NormalizeCharMap COLON_AS_SPACE;
-
-  static {
-    NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
-    map.add(":", " ");
-    COLON_AS_SPACE = map.build();
-  }
-
   private final boolean indexing;
 
   private MessageAnalyzer(boolean indexing) {
@@ -61,12 +52,37 @@ final class MessageAnalyzer extends Analyzer {
 
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    return new MappingCharFilter(COLON_AS_SPACE, reader);
+    return new ColonAsSpace(reader);
   }
 
   @Override
   protected TokenStream normalize(String fieldName, TokenStream in) {
     return new LowerCaseFilter(in);
+  }
+
+  /**
+   * Reads ':' as ' '. A one-for-one replacement keeps every offset, so unlike a MappingCharFilter
+   * (a map lookup per character, a measurable share of indexing) it needs no offset correction.
+   */
+  private static final class ColonAsSpace extends FilterReader {
+    ColonAsSpace(Reader in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = in.read();
+      return c == ':' ? ' ' : c;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+      int n = in.read(buffer, offset, length);
+      for (int i = offset; i < offset + n; i++) {
+        if (buffer[i] == ':') buffer[i] = ' ';
+      }
+      return n;
+    }
   }
 
   /** After a token like {@code a.b_c}, stacks {@code a}, {@code b}, {@code c} on its position. */

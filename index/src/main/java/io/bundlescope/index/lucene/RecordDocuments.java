@@ -4,21 +4,35 @@ import io.bundlescope.parsers.LogLevel;
 import io.bundlescope.parsers.LogRecord;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The index schema: field names and the mapping LogRecord &lt;-&gt; Lucene Document.
+ * The index schema: field names and the mapping LogRecord -&gt; Lucene Document ({@link
+ * RecordReader} maps back).
  *
- * <p>Keyword fields are exact (not analyzed). The fields that can be grouped or sorted on also
- * carry doc values of the same name; {@code time} carries a point, doc values and a stored value
- * under one name, which lets Lucene skip non-competitive documents when sorting by time. A null
+ * <p>Each value is written once, in the one structure that serves it (indexing cost and index
+ * size both grow with every copy):
+ *
+ * <ul>
+ *   <li>every keyword field has sorted doc values, which group, sort and read it back;
+ *   <li>keywords that are filtered on ({@code service}, {@code filename}, {@code cvm_ip},
+ *       {@code log_level}, {@code chunk_id}) are also exact terms; {@code id}, {@code
+ *       log_bundle_id}, {@code filepath} and {@code source_log_filename} are never searched;
+ *   <li>{@code time} and {@code pid} have a point (range and set filters) and numeric doc values
+ *       (sorting, grouping, reading back) under one name, which lets Lucene skip
+ *       non-competitive documents when sorting by time; {@code line_number} has doc values;
+ *   <li>only {@code message}, {@code time_text} and a non-zero {@code anomaly} are stored.
+ * </ul>
+ *
+ * The message is full text with positions (phrases) and no norms: no query is scored (every
+ * clause is a filter and results sort by time), so norms would only cost time and space. A null
  * optional value (pid, cvm_ip, ...) writes no field and reads back as null.
  */
 final class RecordDocuments {
@@ -38,67 +52,107 @@ final class RecordDocuments {
   static final String LINE = "line_number";
   static final String ANOMALY = "anomaly";
 
+  private static final FieldType MESSAGE_TYPE = new FieldType(TextField.TYPE_STORED);
+
+  static {
+    MESSAGE_TYPE.setOmitNorms(true);
+    MESSAGE_TYPE.freeze();
+  }
+
+  /** Lucene may reuse a document's fields once addDocument returned: one set per thread. */
+  private static final ThreadLocal<Builder> BUILDERS = ThreadLocal.withInitial(Builder::new);
+
   private RecordDocuments() {}
 
-  /** The document for a record; id and chunk id are required (sorting and chunk undo need them). */
+  /**
+   * The document for a record; id and chunk id are required (sorting and chunk undo need them).
+   * The document is reused by this thread's next call: add it to the index before that.
+   */
   static Document toDocument(LogRecord r) {
     if (r.id() == null || r.chunkId() == null) {
       throw new IllegalArgumentException("a record needs an id and a chunk id: " + r.id());
     }
-    Document d = new Document();
-    keyword(d, ID, r.id(), true);
-    keyword(d, BUNDLE, r.logBundleId(), false);
-    keyword(d, SERVICE, r.service(), true);
-    keyword(d, FILENAME, r.filename(), true);
-    keyword(d, CVM_IP, r.cvmIp(), true);
-    keyword(d, LEVEL, (r.level() == null ? LogLevel.UNKNOWN : r.level()).name(), true);
-    keyword(d, FILEPATH, r.filepath(), false);
-    keyword(d, SOURCE_FILENAME, r.sourceLogFilename(), false);
-    keyword(d, CHUNK, r.chunkId(), false);
-    d.add(new TextField(MESSAGE, r.message() == null ? "" : r.message(), Field.Store.YES));
-    d.add(new LongPoint(TIME, r.timeMicros()));
-    d.add(new NumericDocValuesField(TIME, r.timeMicros()));
-    d.add(new StoredField(TIME, r.timeMicros()));
-    if (r.timeText() != null) d.add(new StoredField(TIME_TEXT, r.timeText()));
-    d.add(new NumericDocValuesField(LINE, r.lineNumber()));
-    d.add(new StoredField(LINE, r.lineNumber()));
-    if (r.pid() != null) {
-      d.add(new LongPoint(PID, r.pid()));
-      d.add(new NumericDocValuesField(PID, r.pid()));
-      d.add(new StoredField(PID, r.pid()));
+    return BUILDERS.get().fill(r);
+  }
+
+  /** One thread's reusable fields: no per-record allocation beyond the values themselves. */
+  private static final class Builder {
+    private final Document doc = new Document();
+    private final Keyword id = new Keyword(ID, false);
+    private final Keyword bundle = new Keyword(BUNDLE, false);
+    private final Keyword service = new Keyword(SERVICE, true);
+    private final Keyword filename = new Keyword(FILENAME, true);
+    private final Keyword filepath = new Keyword(FILEPATH, false);
+    private final Keyword sourceFilename = new Keyword(SOURCE_FILENAME, false);
+    private final Keyword cvmIp = new Keyword(CVM_IP, true);
+    private final Keyword level = new Keyword(LEVEL, true);
+    private final Keyword chunk = new Keyword(CHUNK, true);
+    private final Field message = new Field(MESSAGE, "", MESSAGE_TYPE);
+    private final LongPoint timePoint = new LongPoint(TIME, 0);
+    private final NumericDocValuesField time = new NumericDocValuesField(TIME, 0);
+    private final StoredField timeText = new StoredField(TIME_TEXT, "");
+    private final NumericDocValuesField line = new NumericDocValuesField(LINE, 0);
+    private final LongPoint pidPoint = new LongPoint(PID, 0);
+    private final NumericDocValuesField pid = new NumericDocValuesField(PID, 0);
+
+    Document fill(LogRecord r) {
+      doc.clear();
+      id.add(doc, r.id());
+      bundle.add(doc, r.logBundleId());
+      service.add(doc, r.service());
+      filename.add(doc, r.filename());
+      filepath.add(doc, r.filepath());
+      sourceFilename.add(doc, r.sourceLogFilename());
+      cvmIp.add(doc, r.cvmIp());
+      level.add(doc, (r.level() == null ? LogLevel.UNKNOWN : r.level()).name());
+      chunk.add(doc, r.chunkId());
+      message.setStringValue(r.message() == null ? "" : r.message());
+      doc.add(message);
+      add(timePoint, r.timeMicros());
+      add(time, r.timeMicros());
+      if (r.timeText() != null) {
+        timeText.setStringValue(r.timeText());
+        doc.add(timeText);
+      }
+      add(line, r.lineNumber());
+      if (r.pid() != null) {
+        add(pidPoint, r.pid());
+        add(pid, r.pid());
+      }
+      if (r.anomaly() != 0) doc.add(new StoredField(ANOMALY, r.anomaly()));
+      return doc;
     }
-    if (r.anomaly() != 0) d.add(new StoredField(ANOMALY, r.anomaly()));
-    return d;
+
+    private void add(Field field, long value) {
+      field.setLongValue(value);
+      doc.add(field);
+    }
   }
 
-  /** Rebuilds the record from a document's stored fields. */
-  static LogRecord toRecord(Document d) {
-    return new LogRecord(
-        d.get(ID),
-        d.get(BUNDLE),
-        d.get(MESSAGE),
-        d.get(SERVICE),
-        d.get(FILENAME),
-        d.get(FILEPATH),
-        number(d, TIME).longValue(),
-        d.get(TIME_TEXT),
-        LogLevel.valueOf(d.get(LEVEL)),
-        d.get(SOURCE_FILENAME),
-        number(d, PID) == null ? null : number(d, PID).longValue(),
-        d.get(CVM_IP),
-        number(d, ANOMALY) == null ? 0 : number(d, ANOMALY).doubleValue(),
-        number(d, LINE).longValue(),
-        d.get(CHUNK));
-  }
+  /** A keyword's doc values and, when it is filtered on, its term. */
+  private static final class Keyword {
+    private final String name;
+    private final boolean filtered;
+    private final SortedDocValuesField values;
+    private StringField term;
+    private String last;
 
-  private static void keyword(Document d, String name, String value, boolean docValues) {
-    if (value == null) return;
-    d.add(new StringField(name, value, Field.Store.YES));
-    if (docValues) d.add(new SortedDocValuesField(name, new BytesRef(value)));
-  }
+    Keyword(String name, boolean filtered) {
+      this.name = name;
+      this.filtered = filtered;
+      this.values = new SortedDocValuesField(name, new BytesRef());
+    }
 
-  private static Number number(Document d, String name) {
-    IndexableField f = d.getField(name);
-    return f == null ? null : f.numericValue();
+    void add(Document doc, String value) {
+      if (value == null) return;
+      if (!value.equals(last)) { // most values repeat for a whole file: encode them once
+        BytesRef bytes = new BytesRef(value);
+        values.setBytesValue(bytes);
+        if (filtered) term = new StringField(name, bytes, Field.Store.NO); // no setter when indexed
+        last = value;
+      }
+      doc.add(values);
+      if (filtered) doc.add(term);
+    }
   }
 }

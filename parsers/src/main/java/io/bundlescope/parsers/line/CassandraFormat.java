@@ -12,6 +12,11 @@ final class CassandraFormat implements LineFormat {
   private final IsoTime time = new IsoTime();
 
   @Override
+  public String firstChars() {
+    return UPPER;
+  }
+
+  @Override
   public Header parse(String s) {
     int levelEnd = Scan.upperEnd(s, 0);
     if (levelEnd < 4 || Scan.at(s, levelEnd) != ' ') return null;

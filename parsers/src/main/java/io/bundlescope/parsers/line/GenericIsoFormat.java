@@ -13,6 +13,11 @@ final class GenericIsoFormat implements LineFormat {
   private final IsoTime time = new IsoTime();
 
   @Override
+  public String firstChars() {
+    return DIGITS;
+  }
+
+  @Override
   public Header parse(String s) {
     if (!Scan.isDigit(Scan.at(s, 0)) || !time.scan(s, 0)
         || Character.isLetterOrDigit(Scan.at(s, time.end))) {

@@ -21,6 +21,11 @@ final class GlogFormat implements LineFormat {
   }
 
   @Override
+  public String firstChars() {
+    return "IWEF";
+  }
+
+  @Override
   public Header parse(String s) {
     char first = Scan.at(s, 0);
     LogLevel level = first < 128 ? LEVELS[first] : null;

@@ -12,6 +12,11 @@ final class PythonFormat implements LineFormat {
   private final IsoTime time = new IsoTime();
 
   @Override
+  public String firstChars() {
+    return DIGITS;
+  }
+
+  @Override
   public Header parse(String s) {
     if (!Scan.isDigit(Scan.at(s, 0)) || !time.scan(s, 0) || time.tSeparator) return null;
     int levelStart = time.end + 1;

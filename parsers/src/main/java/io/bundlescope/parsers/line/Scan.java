@@ -80,4 +80,42 @@ final class Scan {
   static LogLevel level(String s, int from, int to) {
     return LogLevel.normalize(s.substring(from, to));
   }
+
+  private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+  /** 1..12 for the English month abbreviation ({@code Jan}..{@code Dec}) at i, else 0. */
+  static int month(String s, int i) {
+    char c = at(s, i);
+    if (c < 'A' || c > 'S' || i + 3 > s.length()) return 0;
+    for (int m = 0; m < 12; m++) {
+      if (s.regionMatches(i, MONTHS, m * 3, 3)) return m + 1;
+    }
+    return 0;
+  }
+
+  /**
+   * Index in words of the word spanning exactly [from, to) of s (case-sensitive), else -1.
+   * Allocation-free, for the formats' own level tables.
+   */
+  static int word(String s, int from, int to, String[] words) {
+    int n = to - from;
+    for (int k = 0; k < words.length; k++) {
+      if (words[k].length() == n && s.regionMatches(from, words[k], 0, n)) return k;
+    }
+    return -1;
+  }
+
+  /** End of the run of ASCII lower-case letters starting at i. */
+  static int lowerEnd(String s, int i) {
+    while (i < s.length() && s.charAt(i) >= 'a' && s.charAt(i) <= 'z') i++;
+    return i;
+  }
+
+  /**
+   * The number in [from, to) when it is 1 to maxDigits digits, else -1 (fields that are not
+   * zero-padded, e.g. {@code 4:28:11}).
+   */
+  static int shortNum(String s, int from, int to, int maxDigits) {
+    return to > from && to - from <= maxDigits ? num(s, from, to - from) : -1;
+  }
 }

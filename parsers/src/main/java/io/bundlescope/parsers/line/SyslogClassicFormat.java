@@ -21,6 +21,11 @@ final class SyslogClassicFormat implements LineFormat {
   }
 
   @Override
+  public String firstChars() {
+    return MONTH_INITIALS;
+  }
+
+  @Override
   public Header parse(String s) {
     int month = month(s);
     if (month == 0 || Scan.at(s, 3) != ' ') return null;

@@ -11,6 +11,11 @@ final class SyslogIsoFormat implements LineFormat {
   private final IsoTime time = new IsoTime();
 
   @Override
+  public String firstChars() {
+    return DIGITS;
+  }
+
+  @Override
   public Header parse(String s) {
     if (!Scan.isDigit(Scan.at(s, 0)) || !time.scan(s, 0) || !time.tSeparator || !time.zoned
         || Scan.at(s, time.end) != ' ') {

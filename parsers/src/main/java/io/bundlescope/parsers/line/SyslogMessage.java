@@ -18,7 +18,7 @@ import io.bundlescope.parsers.LogLevel;
  * </table>
  *
  * <p>The table is deliberately small: it errs towards INFO, and a keyword in a negation
- * ("no error") still counts.
+ * ("no error") still counts. HAProxy's traffic lines are the exception: see {@link HaproxyLog}.
  */
 final class SyslogMessage {
   private SyslogMessage() {}
@@ -50,8 +50,15 @@ final class SyslogMessage {
     return Long.parseLong(s, open + 1, close, 10);
   }
 
-  /** The level derived from the content starting at from, per the table above. */
+  /**
+   * The level derived from the content starting at from, per the table above; an HAProxy
+   * traffic line (tag {@code haproxy[pid]:}) is levelled by {@link HaproxyLog} instead.
+   */
   static LogLevel level(String s, int from) {
+    if (from > 0 && s.charAt(from - 1) == ':' && HaproxyLog.isTag(s, from - 1)) {
+      LogLevel traffic = HaproxyLog.level(s, from);
+      if (traffic != null) return traffic;
+    }
     int best = KEYWORDS.length;
     for (int i = from; i < s.length(); i++) {
       if (i > from && Character.isLetterOrDigit(s.charAt(i - 1))) continue;

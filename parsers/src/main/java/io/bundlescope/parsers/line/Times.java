@@ -43,4 +43,34 @@ final class Times {
     long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146_097 + doe - 719_468;
   }
+
+  /** Returned by {@link #epochMicros} for text that is not an epoch number. */
+  static final long NOT_EPOCH = Long.MIN_VALUE;
+
+  /**
+   * UTC microseconds of the epoch number in [from, to): digits with an optional fraction, the
+   * unit told by the number of integer digits (up to 11 seconds, 12 to 14 milliseconds, 15 to
+   * 17 microseconds, 18 or 19 nanoseconds), else {@link #NOT_EPOCH}.
+   */
+  static long epochMicros(String s, int from, int to) {
+    int intEnd = Scan.digitsEnd(s, from);
+    if (intEnd > to) intEnd = to;
+    int digits = intEnd - from;
+    if (digits == 0 || digits > 19) return NOT_EPOCH;
+    int fraction = intEnd;
+    if (intEnd < to) {
+      if (s.charAt(intEnd) != '.') return NOT_EPOCH;
+      fraction = intEnd + 1;
+      int fractionEnd = Scan.digitsEnd(s, fraction);
+      if (fractionEnd != to || fractionEnd == fraction) return NOT_EPOCH;
+    }
+    long whole = Long.parseLong(s, from, intEnd, 10);
+    if (digits <= 11) {
+      return whole * 1_000_000L + (fraction < to ? Scan.micros(s, fraction, to) : 0);
+    }
+    if (digits <= 14) {
+      return whole * 1_000L + (fraction < to ? Scan.micros(s, fraction, to) / 1_000 : 0);
+    }
+    return digits <= 17 ? whole : whole / 1_000L;
+  }
 }
