@@ -130,16 +130,17 @@ async function visibleRows(page) {
 }
 
 /** Waits until the screen is full of loaded rows and each is the oracle's record at its index. */
-async function expectRowsMatch(page, oracle, label) {
-  await waitFor(`${label}: rows on screen match the API`, async () => {
+/** Waits until the rows on screen match the oracle and `where` (asserts on them) holds; returns them. */
+async function expectRowsMatch(page, oracle, label, where = () => {}) {
+  return waitFor(`${label}: rows on screen match the API`, async () => {
     const loading = await page.$$('.rt-row.loading');
     assert.equal(loading.length, 0, 'rows still loading');
     const rows = await visibleRows(page);
     assert.ok(rows.length > 0 || oracle.length === 0, 'no rows on screen');
     for (const r of rows) assert.equal(r.id, oracle[r.index]?.id, `row ${r.index}`);
+    where(rows);
     return rows;
   });
-  return visibleRows(page);
 }
 
 async function shot(page, name) {
@@ -224,16 +225,16 @@ try {
     await page.$eval('.rt-scroll', el => {
       el.scrollTop = (el.scrollHeight - el.clientHeight) / 2;
     });
-    const middle = await expectRowsMatch(page, everything, 'middle');
-    assert.ok(middle[0].index > total / 2 - 100 && middle[0].index < total / 2 + 100, `middle row ${middle[0].index}`);
+    await expectRowsMatch(page, everything, 'middle', middle =>
+      assert.ok(middle[0].index > total / 2 - 100 && middle[0].index < total / 2 + 100, `middle row ${middle[0].index}`));
     await page.focus('.rt-scroll');
     await page.keyboard.press('End');
-    const end = await expectRowsMatch(page, everything, 'end');
-    assert.equal(end[end.length - 1].index, total - 1, 'the last row is the last record');
+    await expectRowsMatch(page, everything, 'end', end =>
+      assert.equal(end[end.length - 1].index, total - 1, 'the last row is the last record'));
     const loaded = Number(await page.getAttribute('[data-testid="record-table"]', 'data-loaded'));
     assert.ok(loaded < total / 2, `jumping loaded ${loaded} of ${total} records`);
     await page.keyboard.press('Home');
-    await expectRowsMatch(page, everything, 'back at the top');
+    await expectRowsMatch(page, everything, 'back at the top', top => assert.equal(top[0].index, 0));
 
     await page.selectOption('.query-bar select[name="order"]', 'desc');
     await page.waitForURL(/[?&]order=desc/);
@@ -242,7 +243,8 @@ try {
     await page.$eval('.rt-scroll', el => {
       el.scrollTop = (el.scrollHeight - el.clientHeight) / 3;
     });
-    await expectRowsMatch(page, newestFirst, 'newest first, a third down');
+    await expectRowsMatch(page, newestFirst, 'newest first, a third down', rows =>
+      assert.ok(rows[0].index > total / 3 - 100, `a third down: row ${rows[0].index}`));
     await page.goBack();
     await page.waitForURL(url => !url.search.includes('order=desc'));
     await expectRowsMatch(page, everything, 'oldest first again');

@@ -76,7 +76,8 @@ export function RecordTable({ pager, total, selectedId, onSelect, jump }: Props)
   });
 
   const onScroll = () => {
-    const el = scroller.current!;
+    const el = scroller.current;
+    if (!el) return; // a scroll event delivered after the table unmounted
     if (Math.abs(el.scrollTop - lastScrollTop.current) < 1) return;
     lastScrollTop.current = el.scrollTop;
     setTop(Math.min(maxTop, el.scrollTop * ratio));
