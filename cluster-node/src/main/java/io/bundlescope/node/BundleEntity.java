@@ -6,6 +6,7 @@ import io.bundlescope.node.BundleState.Empty;
 import io.bundlescope.node.BundleState.Failed;
 import io.bundlescope.node.BundleState.Ingesting;
 import io.bundlescope.node.BundleState.Staging;
+import io.bundlescope.node.placement.NodeLoad;
 import io.bundlescope.parsers.bundle.BundleFile;
 import io.bundlescope.parsers.bundle.BundleInventory;
 import io.bundlescope.protocol.BundleCommand;
@@ -85,6 +86,7 @@ public final class BundleEntity
   private final TimerScheduler<BundleCommand> timers;
   private final ActorRef<ClusterSharding.ShardCommand> shard;
   private final ActorRef<IngestSlots.Granted> grants;
+  private final ActorRef<BundleCommand> self;
 
   // Ingest run of this incarnation: rebuilt from the journal and the bundle after a restart.
   private final Map<String, BundleFile> files = new HashMap<>();
@@ -109,6 +111,7 @@ public final class BundleEntity
     this.timers = timers;
     this.shard = shard;
     this.grants = ctx.messageAdapter(IngestSlots.Granted.class, g -> SlotGranted.INSTANCE);
+    this.self = ctx.getSelf();
   }
 
   @Override
@@ -166,12 +169,13 @@ public final class BundleEntity
   private void onRecovered(BundleState state) {
     if (state instanceof Staging s) {
       services.projection().started(bundleId, Instant.now(), services.hostIp());
-      stage(s.path(), Set.of());
+      stage(s.path(), Set.of(), true);
     } else if (state instanceof Ingesting s) {
       services.projection().started(bundleId, Instant.now(), services.hostIp());
+      reportLoad(s.bytesTotal() - s.bytesDone());
       Set<String> undone = s.chunks().stream().map(ChunkSpec::chunkId)
           .filter(id -> !s.done().containsKey(id)).collect(Collectors.toSet());
-      stage(s.path(), undone);
+      stage(s.path(), undone, false);
     }
   }
 
@@ -180,19 +184,21 @@ public final class BundleEntity
     return Effect().persist(new BundleSubmitted(cmd.path(), now))
         .thenRun(s -> {
           services.projection().started(bundleId, now, services.hostIp());
-          stage(cmd.path(), Set.of());
+          stage(cmd.path(), Set.of(), true);
         })
         .thenReply(cmd.replyTo(), s -> new Accepted(bundleId, s.status()));
   }
 
   /**
    * Stages the bundle off the actor; when resuming, first removes from the index whatever the
-   * previous incarnation wrote for chunks it never journaled.
+   * previous incarnation wrote for chunks it never journaled. Before it is planned, a bundle
+   * loads its node with its size on disk ({@code reportSize}).
    */
-  private void stage(String path, Set<String> undoChunks) {
+  private void stage(String path, Set<String> undoChunks, boolean reportSize) {
     writer = services.logs().writer(bundleId);
     BundleIndexWriter w = writer;
     ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> {
+      if (reportSize) reportLoad(BundleStaging.sizeOnDisk(path));
       undoChunks.forEach(w::deleteChunk);
       return BundleStaging.stage(path, services.stagingRoot().resolve(bundleId), services.stagingLimits());
     }, services.blocking()), (inventory, failure) -> failure == null
@@ -206,6 +212,7 @@ public final class BundleEntity
     return Effect().persist(planned).thenRun(s -> {
       services.projection().planned(bundleId, planned.bundleType(), chunks.size(),
           ((Ingesting) s).bytesTotal(), planned.warnings());
+      reportLoad(((Ingesting) s).bytesTotal());
       startIngest((Ingesting) s, staged.inventory());
     }).thenNoReply();
   }
@@ -299,8 +306,9 @@ public final class BundleEntity
         services.projection().completed(bundleId, now, next.records(),
             BundleSummary.json(next.bundleType(), next.done().values(), next.allWarnings().size()));
         finish();
-      } else if (commitDue()) {
-        commit();
+      } else {
+        reportLoad(next.bytesTotal() - next.bytesDone());
+        if (commitDue()) commit();
       }
     }).thenNoReply();
   }
@@ -316,7 +324,13 @@ public final class BundleEntity
   /** A finished bundle leaves memory; with remember-entities it would otherwise restart. */
   private void finish() {
     timers.cancelAll();
+    services.load().tell(new NodeLoad.BundleDone(bundleId));
     if (shard != null) shard.tell(new ClusterSharding.Passivate<>(ctx.getSelf()));
+  }
+
+  /** Tells the node's load how many bytes this bundle still has to ingest (thread-safe). */
+  private void reportLoad(long remainingBytes) {
+    services.load().tell(new NodeLoad.BundleLoad(bundleId, remainingBytes, self));
   }
 
   private Progress progress(BundleState state) {

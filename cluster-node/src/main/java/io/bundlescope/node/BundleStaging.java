@@ -23,6 +23,15 @@ final class BundleStaging {
     }
   }
 
+  /** The bundle's bytes on disk (a directory: its files), 0 when unreadable: its load estimate while staging. */
+  static long sizeOnDisk(String bundlePath) {
+    try (var walk = java.nio.file.Files.walk(Path.of(bundlePath))) {
+      return walk.filter(java.nio.file.Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   /** A message for the job's error_msg: the cause, without wrapper exceptions. */
   static String describe(Throwable failure) {
     Throwable t = failure;

@@ -1,18 +1,28 @@
 package io.bundlescope.node;
 
 import com.typesafe.config.Config;
+import io.bundlescope.http.ClusterRoutes;
 import io.bundlescope.http.HealthRoutes;
 import io.bundlescope.http.HttpServer;
 import io.bundlescope.http.LogsRoutes;
+import io.bundlescope.http.OwnerRouting;
 import io.bundlescope.http.WebUiRoutes;
 import io.bundlescope.index.LogStore;
+import io.bundlescope.node.placement.ClusterLoadView;
+import io.bundlescope.node.placement.LeastLoadedAllocation;
+import io.bundlescope.node.placement.LoadBlend;
+import io.bundlescope.node.placement.NodeLoad;
+import io.bundlescope.node.placement.Placement;
 import io.bundlescope.parsers.bundle.StagingLimits;
 import io.bundlescope.protocol.BundleCommand;
 import io.bundlescope.store.BundleRepository;
 import io.bundlescope.store.Database;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -41,24 +51,38 @@ final class Guardian {
       int parallelism = conf.getInt("ingest.parallelism") > 0
           ? conf.getInt("ingest.parallelism") : Runtime.getRuntime().availableProcessors();
       ActorRef<IngestSlots.Command> slots = ctx.spawn(IngestSlots.create(parallelism), "ingest-slots");
+      ClusterLoadView loadView = new ClusterLoadView();
+      ActorRef<NodeLoad.Command> load = ctx.spawn(NodeLoad.create(cluster.selfMember().address().toString(),
+          settings.nodeName(), settings.dataDir(), blocking, conf.getDuration("placement.publish-interval"), loadView),
+          "node-load");
       IngestServices services = new IngestServices(logs, projection, slots, Node.staging(settings),
           StagingLimits.defaults(), blocking, ZoneId.of(conf.getString("ingest.default-zone")),
-          settings.nodeName(), conf.getDuration("ingest.commit-interval"));
+          settings.nodeName(), conf.getDuration("ingest.commit-interval"), load);
 
       ClusterSharding sharding = ClusterSharding.get(system);
+      LeastLoadedAllocation placement = new LeastLoadedAllocation(cluster, loadView,
+          new Placement(LoadBlend.fromConfig(conf.getConfig("placement"))));
       sharding.init(Entity.of(BundleEntity.ENTITY_KEY,
               entity -> BundleEntity.create(entity.getEntityId(), services, entity.getShard()))
-          .withMessageExtractor(new ShardPerBundle()));
+          .withMessageExtractor(new ShardPerBundle())
+          .withAllocationStrategy(placement));
+      CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "placement-drain",
+          () -> {
+            load.tell(NodeLoad.Drain.INSTANCE);
+            return CompletableFuture.completedFuture(Done.getInstance());
+          });
       UnfinishedBundles.resume(system, sharding, repo, blocking);
 
       Duration askTimeout = conf.getDuration("http.ask-timeout");
       BundleSubmissions submissions = new BundleSubmissions(new AllowedRoots(settings.allowedRoots()), repo,
           sharding, blocking, settings.nodeName(), askTimeout);
-      var routes = new LogsRoutes(submissions, repo, logs, blocking).routes()
+      var routes = new OwnerRouting(system, settings.nodeName(), repo, blocking)
+          .wrap(new LogsRoutes(submissions, repo, logs, blocking).routes())
+          .orElse(new ClusterRoutes(placement::snapshot).routes())
           .orElse(new HealthRoutes(settings.nodeName(),
               () -> cluster.selfMember().status() == MemberStatus.up(), db::isReachable, blocking).routes())
           .orElse(new WebUiRoutes().routes());
-      HttpServer.start(system, settings.host(), settings.httpPort(), routes)
+      HttpServer.start(system, settings.host(), settings.httpPort(), settings.nodeName(), routes)
           .whenComplete((binding, failure) -> {
             if (failure != null) {
               system.log().error("cannot bind HTTP on {}:{}: {}", settings.host(), settings.httpPort(), failure.getMessage());

@@ -1,6 +1,7 @@
 package io.bundlescope.node;
 
 import io.bundlescope.index.LogStore;
+import io.bundlescope.node.placement.NodeLoad;
 import io.bundlescope.parsers.bundle.StagingLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * @param blocking executor for file and index I/O (never the actors' dispatcher)
  * @param defaultZone zone for log lines without an offset whose node zone is unknown
  * @param commitInterval how often parsed chunks are committed and journaled while ingesting
+ * @param load where the entity reports the bytes it still has to ingest (the node's load)
  */
 public record IngestServices(
     LogStore logs,
@@ -26,4 +28,5 @@ public record IngestServices(
     Executor blocking,
     ZoneId defaultZone,
     String hostIp,
-    Duration commitInterval) {}
+    Duration commitInterval,
+    ActorRef<NodeLoad.Command> load) {}

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts a node: the database first (the journal needs it), then the actor system whose
@@ -18,14 +20,20 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * entities stop, the index closes, the database stops last.
  */
 public final class Node {
+  private static final Logger log = LoggerFactory.getLogger(Node.class);
+
   private Node() {}
 
   public static ActorSystem<Void> start(NodeSettings settings) throws Exception {
     Files.createDirectories(settings.dataDir());
     if (settings.inbox() != null) Files.createDirectories(settings.inbox());
     Database db = Database.start(settings.dbUrl() == null
-        ? DatabaseSettings.embedded(settings.dataDir().resolve("pg"), 0)
+        ? DatabaseSettings.embedded(settings.dataDir().resolve("pg"), settings.dbPort())
         : DatabaseSettings.external(settings.dbUrl(), settings.dbUser(), settings.dbPassword()));
+    if (settings.dbUrl() == null) {
+      log.info("Embedded PostgreSQL: other nodes on this machine join with --db-url {} --db-user {}",
+          db.jdbcUrl(), db.user());
+    }
     LogStore logs = new LuceneLogStore(settings.dataDir().resolve("index"));
     ActorSystem<Void> system;
     try {

@@ -12,6 +12,8 @@ import java.util.List;
  * @param seedNodes cluster seed addresses {@code host:port}; empty = this node founds the cluster
  * @param dataDir everything this node writes lives here (index, staging, embedded PostgreSQL)
  * @param dbUrl external PostgreSQL JDBC URL, or null for the embedded one
+ * @param dbPort port of the embedded PostgreSQL on localhost (0 = pick a free one); other nodes
+ *     on this machine reach it with {@code --db-url jdbc:postgresql://localhost:PORT/postgres}
  * @param allowedRoots folders bundles may be read from
  * @param inbox folder watched for new bundles, or null to not watch
  */
@@ -24,8 +26,15 @@ public record NodeSettings(
     String dbUrl,
     String dbUser,
     String dbPassword,
+    int dbPort,
     List<Path> allowedRoots,
     Path inbox) {
+
+  /** Settings with the embedded database on a free port. */
+  public NodeSettings(String host, int httpPort, int clusterPort, List<String> seedNodes, Path dataDir,
+      String dbUrl, String dbUser, String dbPassword, List<Path> allowedRoots, Path inbox) {
+    this(host, httpPort, clusterPort, seedNodes, dataDir, dbUrl, dbUser, dbPassword, 0, allowedRoots, inbox);
+  }
 
   public String nodeName() {
     return host + ":" + httpPort;

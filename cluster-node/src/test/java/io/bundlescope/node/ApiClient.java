@@ -22,7 +22,12 @@ final class ApiClient {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final String base;
 
-  record Answer(int status, JsonNode body) {}
+  record Answer(int status, JsonNode body, java.net.http.HttpHeaders headers) {
+    /** A response header, or null. */
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
 
   ApiClient(int port) {
     this.base = "http://127.0.0.1:" + port;
@@ -75,10 +80,10 @@ final class ApiClient {
     }
   }
 
-  private Answer send(HttpRequest request) {
+  Answer send(HttpRequest request) {
     try {
       HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Answer(r.statusCode(), r.body().isEmpty() ? null : JSON.readTree(r.body()));
+      return new Answer(r.statusCode(), r.body().isEmpty() ? null : JSON.readTree(r.body()), r.headers());
     } catch (IOException e) {
       throw new IllegalStateException("request " + request.uri() + " failed: " + e, e);
     } catch (InterruptedException e) {

@@ -13,19 +13,41 @@ final class NodeProcess implements AutoCloseable {
   private final Path log;
   private Process process;
   final int httpPort;
+  final int clusterPort;
 
   NodeProcess(Path workDir, Path dataDir, Path bundles, List<String> jvmOptions) {
+    this(workDir, dataDir, bundles, jvmOptions, List.of());
+  }
+
+  /** @param runOptions more {@code bundlescope run} options, e.g. {@code --seed}, {@code --db-url} */
+  NodeProcess(Path workDir, Path dataDir, Path bundles, List<String> jvmOptions, List<String> runOptions) {
     this.workDir = workDir;
     this.httpPort = FreePorts.next();
+    this.clusterPort = FreePorts.next();
     this.log = workDir.resolve("node-" + httpPort + ".log");
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", classpath, "io.bundlescope.node.cli.Main", "run",
-        "--port", String.valueOf(httpPort), "--cluster-port", String.valueOf(FreePorts.next()),
+        "--port", String.valueOf(httpPort), "--cluster-port", String.valueOf(clusterPort),
         "--data-dir", dataDir.toString(), "--allow-root", bundles.toString(),
         "--inbox", bundles.resolve("inbox").toString()));
+    command.addAll(runOptions);
+  }
+
+  /** The node's name: its HTTP {@code host:port}, as in hosting_worker_vm_ip and X-Served-By. */
+  String name() {
+    return "127.0.0.1:" + httpPort;
+  }
+
+  /** Its cluster member address, as {@code GET /cluster/load} names nodes. */
+  String memberAddress() {
+    return "pekko://bundlescope@127.0.0.1:" + clusterPort;
+  }
+
+  Path log() {
+    return log;
   }
 
   /** Starts the JVM and waits until {@code /health} answers 200. */

@@ -9,6 +9,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
@@ -21,10 +22,20 @@ import org.apache.pekko.http.javadsl.server.Route;
  */
 public final class HttpServer extends AllDirectives {
 
+  /** The node that answered (a relayed answer keeps the owner's). */
+  public static final String SERVED_BY = "X-Served-By";
+
   private HttpServer() {}
 
   public static CompletionStage<ServerBinding> start(ActorSystem<?> system, String host, int port, Route routes) {
-    Route all = new HttpServer().withJsonErrors(routes);
+    return start(system, host, port, host + ":" + port, routes);
+  }
+
+  /** As above; every response, errors included, carries {@code X-Served-By: nodeName}. */
+  public static CompletionStage<ServerBinding> start(ActorSystem<?> system, String host, int port, String nodeName,
+      Route routes) {
+    HttpServer server = new HttpServer();
+    Route all = server.respondWithDefaultHeader(RawHeader.create(SERVED_BY, nodeName), () -> server.withJsonErrors(routes));
     return Http.get(system).newServerAt(host, port).bind(all).thenApply(binding -> {
       CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
       shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "http-unbind",

@@ -38,6 +38,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--db-password", description = "PostgreSQL password (env BUNDLESCOPE_DB_PASSWORD).")
   String dbPassword = System.getenv().getOrDefault("BUNDLESCOPE_DB_PASSWORD", "");
 
+  @Option(names = "--db-port", description = "Port of the embedded PostgreSQL on localhost, so that other nodes "
+      + "on this machine can use it with --db-url (default 0 = a free port, logged at start).")
+  int dbPort = 0;
+
   @Option(names = "--allow-root", description = "Another folder bundles may be read from (repeatable; ./bundles always).")
   List<Path> allowRoots = new ArrayList<>();
 
@@ -53,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
       roots.add(inbox);
     }
     var system = Node.start(new NodeSettings(host, port, clusterPort, seeds, dataDir.toAbsolutePath(),
-        dbUrl, dbUser, dbPassword, roots, inbox));
+        dbUrl, dbUser, dbPassword, dbPort, roots, inbox));
     system.getWhenTerminated().toCompletableFuture().join();
     return 0;
   }
