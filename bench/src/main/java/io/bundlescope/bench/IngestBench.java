@@ -74,13 +74,13 @@ public final class IngestBench {
     if (baseline) {
       log("baseline: tar -xzf + unzip -p | wc -lc");
       shell = SplitBaseline.shell(bundle.path(), work);
-      print("baseline  shell  %7.1f s  %,d lines in %.1f MB read  %.1f MB/s uncompressed",
-          shell.seconds(), shell.lines(), shell.bytes() / MB, uncompressed / MB / shell.seconds());
+      print("baseline  shell  %7.1f s  %,d lines in %.1f MB read  %.1f MB/s uncompressed  (%.1f CPU s)",
+          shell.seconds(), shell.lines(), shell.bytes() / MB, uncompressed / MB / shell.seconds(), shell.cpuSeconds());
       log("baseline: BundleStager.stage + BundleFiles.open, counting newlines");
       java = SplitBaseline.java(bundle.path(), work, cores);
       print("baseline  java   %7.1f s  (stage %.1f s + read %.1f s on %d threads)  %,d lines in %.1f MB"
-          + "  %.1f MB/s", java.seconds(), java.stageSeconds(), java.seconds() - java.stageSeconds(),
-          cores, java.lines(), java.bytes() / MB, uncompressed / MB / java.seconds());
+          + "  %.1f MB/s  (%.1f CPU s)", java.seconds(), java.stageSeconds(), java.seconds() - java.stageSeconds(),
+          cores, java.lines(), java.bytes() / MB, uncompressed / MB / java.seconds(), java.cpuSeconds());
     }
     if (!node) return;
 
@@ -97,6 +97,7 @@ public final class IngestBench {
       SplitBaseline java, Duration timeout) throws Exception {
     double uncompressed = bundle.expected().uncompressedBytes();
     long began = System.nanoTime();
+    double cpuBefore = n.javaCpuSeconds() + n.helpersCpuSeconds();
     JsonNode status;
     try {
       String id = n.api.analyze(bundle.path().toString());
@@ -106,6 +107,7 @@ public final class IngestBench {
       throw e;
     }
     double seconds = (System.nanoTime() - began) / 1e9;
+    double cpu = n.javaCpuSeconds() + n.helpersCpuSeconds() - cpuBefore;
     long javaRss = n.javaPeakRssKib();
     long[] helperRss = n.helpersPeakRssKib();
     if (!"completed".equals(status.path("job_status").asText())) {
@@ -121,12 +123,16 @@ public final class IngestBench {
         records / seconds, records / seconds / cores);
     print("          %.1f MB/s uncompressed (%.1f per core)", uncompressed / MB / seconds,
         uncompressed / MB / seconds / cores);
+    print("cpu       %.1f CPU s (JVM and PostgreSQL): %,.0f records per CPU second, %.1f MB per CPU second",
+        cpu, records / cpu, uncompressed / MB / cpu);
     print("memory    node JVM VmHWM %.0f MiB; its %d other processes (embedded PostgreSQL) VmHWM sum"
         + " %.0f MiB (upper bound)", javaRss / 1024.0, helperRss[1], helperRss[0] / 1024.0);
     if (shell != null && java != null) {
       print("ratio     node throughput / baseline: %.3f of shell, %.3f of java (node takes %.1fx"
           + " and %.1fx their time)", shell.seconds() / seconds, java.seconds() / seconds,
           seconds / shell.seconds(), seconds / java.seconds());
+      print("cpu ratio node CPU / baseline CPU: %.1fx shell, %.1fx java (steadier than wall time on a"
+          + " shared machine)", cpu / shell.cpuSeconds(), cpu / java.cpuSeconds());
     }
     return true;
   }

@@ -67,6 +67,16 @@ final class NodeUnderTest implements AutoCloseable {
     }
   }
 
+  /** CPU seconds the node's JVM used so far. */
+  double javaCpuSeconds() {
+    return Proc.cpuSeconds(java.pid());
+  }
+
+  /** CPU seconds the node's other processes (embedded PostgreSQL) used so far. */
+  double helpersCpuSeconds() {
+    return helpers().stream().mapToDouble(p -> Proc.cpuSeconds(p.pid())).sum();
+  }
+
   /** Peak resident memory (VmHWM) of the node's JVM in KiB. */
   long javaPeakRssKib() throws IOException {
     return Proc.peakRssKib(java.pid());

@@ -24,8 +24,10 @@ import java.util.concurrent.Future;
  * @param stageSeconds of which expanding the archives (Java pass only, else 0)
  * @param lines newlines counted
  * @param bytes bytes the lines were counted in
+ * @param cpuSeconds CPU time of the pass (user + system, all threads or processes): unlike wall
+ *     time, hardly changed by other work on a shared machine
  */
-record SplitBaseline(double seconds, double stageSeconds, long lines, long bytes) {
+record SplitBaseline(double seconds, double stageSeconds, long lines, long bytes, double cpuSeconds) {
 
   private static final String SHELL = """
       set -euo pipefail
@@ -42,13 +44,15 @@ record SplitBaseline(double seconds, double stageSeconds, long lines, long bytes
     Path scratch = TempDirs.create(work, "baseline-shell-");
     try {
       long began = System.nanoTime();
+      double cpuBefore = Proc.childrenCpuSeconds();
       Process p = new ProcessBuilder("bash", "-c", SHELL, "baseline", bundle.toString(), scratch.toString())
           .redirectError(ProcessBuilder.Redirect.INHERIT).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
       if (p.waitFor() != 0) throw new IOException("shell baseline failed (exit " + p.exitValue() + ")");
       double seconds = (System.nanoTime() - began) / 1e9;
       String[] counts = out.split("\\s+");
-      return new SplitBaseline(seconds, 0, Long.parseLong(counts[0]), Long.parseLong(counts[1]));
+      double cpu = Proc.childrenCpuSeconds() - cpuBefore;
+      return new SplitBaseline(seconds, 0, Long.parseLong(counts[0]), Long.parseLong(counts[1]), cpu);
     } finally {
       TempDirs.delete(scratch);
     }
@@ -65,6 +69,7 @@ record SplitBaseline(double seconds, double stageSeconds, long lines, long bytes
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       long began = System.nanoTime();
+      double cpuBefore = Proc.cpuSeconds(ProcessHandle.current().pid());
       BundleInventory inventory = BundleStager.stage(bundle, scratch);
       long staged = System.nanoTime();
       List<Future<long[]>> counts = new ArrayList<>();
@@ -77,7 +82,8 @@ record SplitBaseline(double seconds, double stageSeconds, long lines, long bytes
         bytes += c[1];
       }
       long done = System.nanoTime();
-      return new SplitBaseline((done - began) / 1e9, (staged - began) / 1e9, lines, bytes);
+      double cpu = Proc.cpuSeconds(ProcessHandle.current().pid()) - cpuBefore;
+      return new SplitBaseline((done - began) / 1e9, (staged - began) / 1e9, lines, bytes, cpu);
     } catch (ExecutionException e) {
       throw new IOException("java baseline failed", e.getCause());
     } finally {
