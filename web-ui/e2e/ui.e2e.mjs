@@ -316,6 +316,8 @@ try {
     const hist = '[data-testid="time-histogram"]';
     await waitFor('the histogram of every record', async () =>
       assert.equal(await page.getAttribute(`${hist}[data-loaded="true"]`, 'data-total'), String(expected.total)));
+    const errors = (expected.byLevel.ERROR ?? 0) + (expected.byLevel.FATAL ?? 0);
+    assert.equal(await page.getAttribute(hist, 'data-errors'), String(errors), 'red bars: every ERROR and FATAL');
     const buckets = Number(await page.getAttribute(hist, 'data-buckets'));
     assert.ok(buckets >= 80 && buckets <= 200, `${buckets} bars`);
     await shot(page, '06-histogram.png');

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -207,9 +208,15 @@ public final class LuceneLogStore implements LogStore {
             + " slots over the time span; at most " + Intervals.MAX_SLOTS + ": use a wider interval");
       }
       long origin = Math.floorDiv(from, width) * width;
-      TimeSlots.Counts counts = searcher == null
-          ? new TimeSlots.Counts(new long[(int) slots], Map.of())
-          : searcher.search(lucene, new TimeSlots(origin, width, (int) slots, splitField));
+      TimeSlots.Counts counts;
+      if (searcher == null) {
+        counts = new TimeSlots.Counts(new long[(int) slots], Map.of());
+      } else if (splitField == null && filtersOnTimeOnly(query)) {
+        counts = new TimeSlots.Counts(SortedTimeCounts.count(searcher, lucene, query.startMicros(), query.endMicros(),
+            origin, width, (int) slots), Map.of());
+      } else {
+        counts = searcher.search(lucene, new TimeSlots(origin, width, (int) slots, splitField));
+      }
       return HistogramAssembly.of(width, split, origin, counts);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -243,6 +250,15 @@ public final class LuceneLogStore implements LogStore {
     List<BundlePartition> open = new ArrayList<>(partitions.values());
     partitions.clear();
     IOUtils.close(open);
+  }
+
+  private static boolean filtersOnTimeOnly(LogQuery q) {
+    return empty(q.services()) && empty(q.cvmIps()) && empty(q.levels()) && empty(q.filenames()) && empty(q.pids())
+        && empty(q.messageIps()) && (q.text() == null || q.text().isBlank()) && (q.regex() == null || q.regex().isEmpty());
+  }
+
+  private static boolean empty(Collection<?> values) {
+    return values == null || values.isEmpty();
   }
 
   private static String keywordField(GroupField field) {

@@ -120,6 +120,25 @@ class LuceneLogStoreHistogramTest {
   }
 
   @Test
+  void aRangeStartingAndEndingInsideSlotsCountsOnlyItsRecords() {
+    long from = T0 + 123_456;
+    long to = T0 + 700_001;
+    for (GroupField split : new GroupField[] {null, GroupField.SERVICE}) { // read off the index sort, and visited
+      Histogram h = store.histogram(query("b1").between(from, to).build(), 50_000L, split);
+      assertEquals(expected(b1.stream().filter(r -> r.timeMicros() >= from && r.timeMicros() < to), 50_000), nonZero(h));
+      assertEquals(T0 + 100_000, h.slots().get(0).startMicros());
+    }
+  }
+
+  @Test
+  void deletedRecordsAreNotCounted() {
+    store.writer("b1").deleteChunk("c1");
+    store.writer("b1").commit();
+    Histogram h = store.histogram(query("b1").build(), 100_000L, null);
+    assertEquals(expected(b1.stream().filter(r -> !r.chunkId().equals("c1")), 100_000), nonZero(h));
+  }
+
+  @Test
   void nothingMatchingAndNoRangeGivesNoSlots() {
     Histogram h = store.histogram(query("b1").text("nosuchword").build(), null, GroupField.SERVICE);
     assertEquals(List.of(), h.slots());
