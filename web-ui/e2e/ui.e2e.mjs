@@ -300,6 +300,9 @@ try {
     await page.waitForSelector(`[data-testid="record-detail"][data-id="${multi.id}"]`);
     assert.equal(await page.textContent('[data-testid="record-message"]'), record.message);
     assert.ok(record.message.split('\n').length > 1);
+    const marks = await page.$$eval('[data-testid="record-message"] mark', ms => ms.map(m => m.textContent));
+    assert.ok(marks.length > 0, 'the query is highlighted in the message');
+    for (const m of marks) assert.equal(m.toLowerCase(), QUERY.toLowerCase());
     assert.equal(new URL(page.url()).searchParams.get('sel'), multi.id);
     await shot(page, '05-detail.png');
 

@@ -29,7 +29,7 @@ export function RecordContext({ bundleId, record }: { bundleId: string; record: 
             aria-current={i === data.target_index ? 'true' : undefined}
           >
             <span class="line">{r.line_number}</span>
-            <span>{displayTime(r.time)}</span>
+            <span title={displayTime(r.time)}>{displayTime(r.time).slice(11, 23)}</span>
             <span class="rt-level">{r.log_level}</span>
             <span title={r.message}>{r.message.split('\n', 1)[0]}</span>
           </li>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ListFilter, LogRecord } from '../lib/api';
 import { displayTime } from '../lib/format';
+import { Marked } from './Marked';
 import { RecordContext } from './RecordContext';
 
 interface Props {
@@ -66,10 +67,12 @@ export function RecordDetail({ bundleId, record, onClose, onFilter }: Props) {
         {field('Time as written', record.time_text)}
         {field('Id', record.id)}
       </dl>
-      <pre class="message" data-testid="record-message">
-        {record.message}
-      </pre>
-      <RecordContext bundleId={bundleId} record={record} />
+      <div class="detail-body">
+        <pre class="message" data-testid="record-message">
+          <Marked text={record.message} spans={record.highlights} />
+        </pre>
+        <RecordContext bundleId={bundleId} record={record} />
+      </div>
     </section>
   );
 }

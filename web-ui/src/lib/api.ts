@@ -46,6 +46,8 @@ export interface LogRecord {
   filepath: string;
   line_number: number;
   message: string;
+  /** set by {@link api.search} from the answer's highlights: where the text query matched */
+  highlights?: [number, number][];
 }
 
 export interface SearchResponse {
@@ -185,7 +187,10 @@ export const api = {
     if (extra.limit) p.set('limit', String(extra.limit));
     if (extra.cursor) p.set('cursor', extra.cursor);
     if (extra.order) p.set('order', extra.order);
-    return call<SearchResponse>(`/logs/search?${p}`, { signal });
+    return call<SearchResponse>(`/logs/search?${p}`, { signal }).then(res => {
+      for (const r of res.records) r.highlights = res.highlights?.[r.id];
+      return res;
+    });
   },
 
   /** Counts over time; {@code interval} 'auto' or a width such as '5m'. */
