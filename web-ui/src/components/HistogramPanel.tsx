@@ -22,7 +22,7 @@ export function HistogramPanel({ bundleId, filters, version, onTimeRange }: Prop
       // the index counts it without visiting a record) and the errors (few), on the same slots.
       const all = await api.histogram(bundleId, filters, {}, signal);
       const levels = filters.log_level.length ? filters.log_level.filter(l => ERRORS.includes(l)) : ERRORS;
-      const errors = levels.length && all.buckets.length
+      const errors = levels.length && all.interval
         ? await api.histogram(bundleId, { ...filters, log_level: levels }, { interval: all.interval }, signal)
         : null;
       return { all, errors };

@@ -66,7 +66,8 @@ export interface HistogramBucket {
 }
 
 export interface HistogramResponse {
-  interval: string;
+  /** null when nothing matched (no span to choose a width from) */
+  interval: string | null;
   interval_ms: number;
   split_by: string | null;
   split_keys: string[];
@@ -78,7 +79,7 @@ export type HeatmapRows = 'cvm_ip' | 'service';
 
 export interface HeatmapResponse {
   rows_by: HeatmapRows;
-  interval: string;
+  interval: string | null;
   interval_ms: number;
   log_levels: string[];
   rows: string[];

@@ -117,6 +117,9 @@ class BrowseApiEndToEndTest {
     assertThat(tooMany.body().path("param").asText()).isEqualTo("interval");
     assertThat(api.get("/logs/aggregate?group_by=time&split_by=pid&log_bundle_id=" + id).body().path("param").asText())
         .isEqualTo("split_by");
+    JsonNode none = ok("/logs/aggregate?group_by=time&q=nosuchwordanywhere&log_bundle_id=" + id);
+    assertThat(none.path("buckets").size()).isZero();
+    assertThat(none.path("interval").isNull()).isTrue();
   }
 
   @Test

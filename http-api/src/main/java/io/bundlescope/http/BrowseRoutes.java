@@ -52,7 +52,7 @@ public final class BrowseRoutes extends JsonRoutes {
       Histogram h = logs.histogram(query, interval, split);
       List<HistogramResponse.Bucket> buckets = h.slots().stream().map(s -> new HistogramResponse.Bucket(
           Micros.toInstant(s.startMicros()), Micros.toMillis(s.startMicros()), s.count(), s.bySplit())).toList();
-      return new HistogramResponse("time", Intervals.format(h.intervalMicros()), Micros.toMillis(h.intervalMicros()),
+      return new HistogramResponse("time", intervalText(h), Micros.toMillis(h.intervalMicros()),
           split == null ? null : split.param(), h.splitKeys(), h.total(), buckets);
     });
   }
@@ -79,7 +79,7 @@ public final class BrowseRoutes extends JsonRoutes {
         max = Math.max(max, n);
       }
     }
-    return new HeatmapResponse(rows.param(), Intervals.format(h.intervalMicros()), Micros.toMillis(h.intervalMicros()),
+    return new HeatmapResponse(rows.param(), intervalText(h), Micros.toMillis(h.intervalMicros()),
         levels.stream().map(LogLevel::name).sorted().toList(), keys,
         h.slots().stream().map(s -> Micros.toInstant(s.startMicros())).toList(),
         h.slots().stream().map(s -> Micros.toMillis(s.startMicros())).toList(), cells, total, max);
@@ -98,6 +98,11 @@ public final class BrowseRoutes extends JsonRoutes {
       return new ContextResponse(id, bundle, ctx.target().filepath(), ctx.targetIndex(),
           ctx.records().stream().map(LogRecordView::of).toList());
     });
+  }
+
+  /** The slot width as the API spells it; null when nothing matched and no width was asked for. */
+  private static String intervalText(Histogram h) {
+    return h.intervalMicros() == 0 ? null : Intervals.format(h.intervalMicros());
   }
 
   /** {@code interval}: absent or {@code auto} (null) or a width such as {@code 5m}. */

@@ -142,6 +142,7 @@ class LuceneLogStoreHistogramTest {
   void nothingMatchingAndNoRangeGivesNoSlots() {
     Histogram h = store.histogram(query("b1").text("nosuchword").build(), null, GroupField.SERVICE);
     assertEquals(List.of(), h.slots());
+    assertEquals(0, h.intervalMicros(), "no span, no automatic width");
     assertEquals(List.of(), store.histogram(query("unknown").build(), null, null).slots());
   }
 

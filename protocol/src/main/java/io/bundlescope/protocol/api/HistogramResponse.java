@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Answer of {@code GET /logs/aggregate?group_by=time}: record counts per time bucket.
  *
- * @param interval the bucket width as the API spells it ({@code 5m})
+ * @param interval the bucket width as the API spells it ({@code 5m}); null (and {@code
+ *     intervalMs} 0) when nothing matched, no time range was given and no width was asked for
  * @param splitBy the field counts are split by, or null
  * @param splitKeys the split field's keys with a count, largest total first
  * @param buckets consecutive buckets over the span, empty ones included
