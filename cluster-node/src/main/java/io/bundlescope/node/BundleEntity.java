@@ -305,6 +305,7 @@ public final class BundleEntity
       if (s instanceof Analyzed) {
         services.projection().completed(bundleId, now, next.records(),
             BundleSummary.json(next.bundleType(), next.done().values(), next.allWarnings().size()));
+        reportLoad(0); // its last bytes count in the node's measured ingest rate
         finish();
       } else {
         reportLoad(next.bytesTotal() - next.bytesDone());

@@ -63,7 +63,8 @@ final class Guardian {
 
       ClusterSharding sharding = ClusterSharding.get(system);
       LeastLoadedAllocation placement = new LeastLoadedAllocation(cluster, loadView,
-          new Placement(LoadBlend.fromConfig(conf.getConfig("placement"))));
+          new Placement(LoadBlend.fromConfig(conf.getConfig("placement"))),
+          id -> repo.findById(id).map(row -> row.bundleSize()).orElse(0L), blocking);
       sharding.init(Entity.of(BundleEntity.ENTITY_KEY,
               entity -> BundleEntity.create(entity.getEntityId(), services, entity.getShard()))
           .withMessageExtractor(new ShardPerBundle())

@@ -6,6 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.ToLongFunction;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.cluster.ClusterEvent.CurrentClusterState;
@@ -18,23 +21,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.collection.immutable.IndexedSeq;
 import scala.concurrent.Future;
+import scala.jdk.javaapi.FutureConverters;
 
 /**
  * Places each new bundle shard on the live node with the least load (see {@link Placement} and
  * {@link LoadBlend}). Live = an {@code Up}, reachable member whose region is registered with the
  * coordinator and that does not say it is draining. Only the instance on the coordinator (the
- * oldest node) is called. Bundles are never rebalanced: a bundle's index lives on its node.
+ * oldest node) is called. Bundles are never rebalanced: a bundle's index lives on its node. The
+ * new bundle's size (looked up off the coordinator's thread) counts on each candidate, weighed by
+ * that node's measured ingest rate: a big bundle goes where it will be ingested soonest.
  */
 public final class LeastLoadedAllocation extends ShardCoordinator.AbstractShardAllocationStrategy {
   private static final Logger log = LoggerFactory.getLogger(LeastLoadedAllocation.class);
   private final Cluster cluster;
   private final ClusterLoadView view;
   private final Placement placement;
+  private final ToLongFunction<String> bundleBytes;
+  private final Executor blocking;
 
-  public LeastLoadedAllocation(Cluster cluster, ClusterLoadView view, Placement placement) {
+  /**
+   * @param bundleBytes a bundle's size in bytes by its id, 0 when unknown (blocking: runs on
+   *     {@code blocking})
+   */
+  public LeastLoadedAllocation(Cluster cluster, ClusterLoadView view, Placement placement,
+      ToLongFunction<String> bundleBytes, Executor blocking) {
     this.cluster = cluster;
     this.view = view;
     this.placement = placement;
+    this.bundleBytes = bundleBytes;
+    this.blocking = blocking;
   }
 
   @Override
@@ -50,21 +65,32 @@ public final class LeastLoadedAllocation extends ShardCoordinator.AbstractShardA
         candidates.add(new Placement.Candidate(node, view.report(node), shards.size(), view.recentlySeen(node)));
       }
     });
-    ActorRef chosen;
     if (candidates.isEmpty()) {
       // Never answer a region that is not in current: the allocation would be dropped. The
       // requester can be a dead-letter ref when remembered shards of a lost node restart.
-      chosen = current.containsKey(requester) ? requester : current.keySet().iterator().next();
-      log.warn("no live node known for bundle {}: placing it on {}", shardId, chosen);
-    } else {
-      String node = placement.choose(shardId, candidates, System.nanoTime());
-      chosen = regions.get(node);
-      if (log.isDebugEnabled()) {
-        candidates.forEach(c -> log.debug("bundle {}: {} has load {}", shardId, c.node(), placement.load(c)));
-      }
-      log.info("bundle {} placed on {}", shardId, node);
+      ActorRef fallback = current.containsKey(requester) ? requester : current.keySet().iterator().next();
+      log.warn("no live node known for bundle {}: placing it on {}", shardId, fallback);
+      return Futures.successful(fallback);
     }
-    return Futures.successful(chosen);
+    CompletableFuture<ActorRef> chosen = CompletableFuture.supplyAsync(() -> sizeOf(shardId), blocking)
+        .thenApply(bytes -> {
+          String node = placement.choose(shardId, bytes, candidates, System.nanoTime());
+          if (log.isDebugEnabled()) {
+            candidates.forEach(c -> log.debug("bundle {}: {} has load {}", shardId, c.node(), placement.load(c)));
+          }
+          log.info("bundle {} ({} bytes) placed on {}", shardId, bytes, node);
+          return regions.get(node);
+        });
+    return FutureConverters.asScala(chosen);
+  }
+
+  private long sizeOf(String bundleId) {
+    try {
+      return Math.max(0, bundleBytes.applyAsLong(bundleId));
+    } catch (RuntimeException e) {
+      log.warn("size of bundle {} unknown ({}): placing it by load alone", bundleId, e.toString());
+      return 0;
+    }
   }
 
   /** Never moves a bundle: its index is on its node, and moving would mean re-ingesting it. */

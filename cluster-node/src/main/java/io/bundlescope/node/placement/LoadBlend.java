@@ -8,7 +8,10 @@ import java.time.Duration;
  * {@code bundlescope.placement} in reference.conf):
  *
  * <pre>
- *   load = ingestWeight * ingestBytes / ingestBytesUnit      bytes still to ingest there
+ *   load = ingestWeight * (ingestBytes + newBytes)           bytes still to ingest there, the
+ *                       / ingestBytesUnit                   new bundle's included, weighed by
+ *                       * referenceRate / measuredRate      how fast the node ingests (a node
+ *                                                           not measured yet: referenceRate)
  *        + bundleWeight * bundles                             bundles staged or ingesting there
  *        + cpuWeight    * loadAverage / cores                 1.0 = every core busy
  *        + diskWeight   * usedDiskFraction                    of the data directory's disk
@@ -20,6 +23,7 @@ import java.time.Duration;
  */
 public record LoadBlend(
     long ingestBytesUnit,
+    long referenceIngestRate,
     double ingestWeight,
     double bundleWeight,
     double cpuWeight,
@@ -31,6 +35,7 @@ public record LoadBlend(
   public static LoadBlend fromConfig(Config placement) {
     return new LoadBlend(
         Math.max(1, placement.getBytes("ingest-bytes-unit")),
+        Math.max(1, placement.getBytes("reference-ingest-rate")),
         placement.getDouble("ingest-weight"),
         placement.getDouble("bundle-weight"),
         placement.getDouble("cpu-weight"),
@@ -42,8 +47,14 @@ public record LoadBlend(
 
   /** The node's own load as it reported it; 0 for a node that has not reported yet. */
   public double score(NodeLoadReport r) {
-    if (r == null) return 0;
-    double ingest = ingestWeight * r.ingestBytes() / ingestBytesUnit;
+    return score(r, 0);
+  }
+
+  /** The node's load once it also holds {@code extraBytes} more to ingest (new or pending bundles). */
+  public double score(NodeLoadReport r, long extraBytes) {
+    if (r == null) return ingestWeight * extraBytes / ingestBytesUnit;
+    double slowness = r.ingestBytesPerSecond() > 0 ? (double) referenceIngestRate / r.ingestBytesPerSecond() : 1;
+    double ingest = ingestWeight * (r.ingestBytes() + extraBytes) / ingestBytesUnit * slowness;
     double bundles = bundleWeight * r.bundles().size();
     double cpu = r.cpuLoadMilli() < 0 ? 0 : cpuWeight * r.cpuLoadMilli() / 1000.0;
     double disk = r.totalDiskBytes() <= 0 ? 0

@@ -24,7 +24,8 @@ import org.apache.pekko.cluster.ddata.typed.javadsl.ReplicatorMessageAdapter;
 
 /**
  * The node's load: its bundle entities report the bytes they still have to ingest; every
- * {@code publish-interval} this actor adds the CPU load and the free disk of the data directory
+ * {@code publish-interval} this actor adds the CPU load, the free disk of the data directory and
+ * the measured ingest rate (what those reports went down by, per busy second: {@link IngestRate})
  * and publishes the whole as this node's {@link NodeLoadReport} in the Distributed Data map
  * {@link #KEY}. It also keeps {@link ClusterLoadView} up to date with every node's report.
  */
@@ -65,6 +66,11 @@ public final class NodeLoad {
   private record Tracked(long bytes, ActorRef<?> entity) {}
 
   private final Map<String, Tracked> remaining = new HashMap<>();
+  /** Busy publish intervals the ingest rate is measured over (about a minute). */
+  private static final int RATE_WINDOW = 60;
+  private final IngestRate rate = new IngestRate(RATE_WINDOW);
+  private long ingestedSincePublish;
+  private long lastPublishNanos = System.nanoTime();
   private boolean draining;
   private boolean sampling;
   private long seq;
@@ -118,6 +124,8 @@ public final class NodeLoad {
     if (known != null && !known.entity().equals(load.entity())) ctx.unwatch(known.entity());
     if (known == null || !known.entity().equals(load.entity())) {
       ctx.watchWith(load.entity(), new EntityStopped(load.bundleId()));
+    } else if (load.remainingBytes() < known.bytes()) {
+      ingestedSincePublish += known.bytes() - Math.max(0, load.remainingBytes());
     }
     remaining.put(load.bundleId(), new Tracked(Math.max(0, load.remainingBytes()), load.entity()));
     return Behaviors.same();
@@ -163,9 +171,15 @@ public final class NodeLoad {
   }
 
   private void publish() {
+    long now = System.nanoTime();
+    boolean busy = !remaining.isEmpty() || ingestedSincePublish > 0;
+    if (busy) rate.recordBusy(ingestedSincePublish, (now - lastPublishNanos) / 1e9);
+    ingestedSincePublish = 0;
+    lastPublishNanos = now;
     long bytes = remaining.values().stream().mapToLong(Tracked::bytes).sum();
     NodeLoadReport report = new NodeLoadReport(++seq, bytes, new ArrayList<>(remaining.keySet()),
-        lastSample.cpuLoadMilli(), lastSample.freeDisk(), lastSample.totalDisk(), draining, http);
+        lastSample.cpuLoadMilli(), lastSample.freeDisk(), lastSample.totalDisk(), draining, http,
+        rate.bytesPerSecond());
     replicator.askUpdate(
         replyTo -> new Replicator.Update<>(KEY, LWWMap.empty(), Replicator.writeLocal(), replyTo,
             map -> map.put(selfUnique, self, report)),

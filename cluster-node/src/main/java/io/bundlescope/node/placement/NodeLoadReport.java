@@ -17,6 +17,7 @@ import java.util.List;
  * @param totalDiskBytes size of that file system
  * @param draining the node is shutting down: it takes no new bundle
  * @param http the node's HTTP API as {@code host:port} (its name, as in hosting_worker_vm_ip)
+ * @param ingestBytesPerSecond its measured ingest rate ({@link IngestRate}); 0 until measured
  */
 public record NodeLoadReport(
     long seq,
@@ -26,7 +27,8 @@ public record NodeLoadReport(
     long freeDiskBytes,
     long totalDiskBytes,
     boolean draining,
-    String http) implements CborSerializable {
+    String http,
+    long ingestBytesPerSecond) implements CborSerializable {
 
   public NodeLoadReport {
     bundles = bundles == null ? List.of() : List.copyOf(bundles);

@@ -33,7 +33,7 @@ public final class Placement {
     }
   }
 
-  private record Pending(String node, long atNanos) {}
+  private record Pending(String node, long bytes, long atNanos) {}
 
   private final LoadBlend blend;
   private final Map<String, Pending> pending = new HashMap<>();
@@ -46,8 +46,11 @@ public final class Placement {
     return blend;
   }
 
-  /** The node for {@code bundleId}; remembered as pending there until its report shows it. */
-  public synchronized String choose(String bundleId, List<Candidate> candidates, long nowNanos) {
+  /**
+   * The node for {@code bundleId} of {@code bundleBytes} (0 when unknown); remembered as pending
+   * there until its report shows it.
+   */
+  public synchronized String choose(String bundleId, long bundleBytes, List<Candidate> candidates, long nowNanos) {
     if (candidates.isEmpty()) throw new IllegalArgumentException("no candidate node");
     settle(candidates, nowNanos);
     List<Candidate> eligible = candidates.stream()
@@ -56,17 +59,23 @@ public final class Placement {
     List<Candidate> roomy = eligible.stream().filter(c -> blend.hasRoom(c.report())).toList();
     if (!roomy.isEmpty()) eligible = roomy;
     Candidate best = eligible.stream().min(Comparator
-            .comparingDouble((Candidate c) -> load(c))
+            .comparingDouble((Candidate c) -> load(c, bundleBytes))
             .thenComparingInt(Candidate::shards)
             .thenComparing(Candidate::node))
         .orElseThrow();
-    pending.put(bundleId, new Pending(best.node(), nowNanos));
+    pending.put(bundleId, new Pending(best.node(), Math.max(0, bundleBytes), nowNanos));
     return best.node();
   }
 
   /** The candidate's published load plus its pending allocations. */
   public synchronized double load(Candidate c) {
-    return blend.score(c.report()) + blend.pendingWeight() * pendingOn(c.node());
+    return load(c, 0);
+  }
+
+  /** ...and with a new bundle of {@code newBytes} on it: the bytes pending there count too. */
+  private double load(Candidate c, long newBytes) {
+    long pendingBytes = pending.values().stream().filter(p -> p.node().equals(c.node())).mapToLong(Pending::bytes).sum();
+    return blend.score(c.report(), pendingBytes + newBytes) + blend.pendingWeight() * pendingOn(c.node());
   }
 
   public synchronized int pendingOn(String node) {
