@@ -51,7 +51,7 @@ export function HistogramPanel({ bundleId, filters, version, onTimeRange }: Prop
       data-errors={data ? bins.errors.reduce((a, b) => a + b, 0) : ''}
     >
       <div class="hist-caption">
-        {all ? `${count(all.total)} records, ${all.buckets.length} bars of ${all.interval}; red: ERROR and FATAL; drag to zoom in` : 'counting…'}
+        {!all ? 'counting…' : all.interval ? `${count(all.total)} records, ${all.buckets.length} bars of ${all.interval}; red: ERROR and FATAL; drag to zoom in` : 'no records'}
         {error && <span class="form-error"> {error.message}</span>}
         {(filters.start_time || filters.end_time) && (
           <button class="link" onClick={() => onTimeRange('', '')}>
