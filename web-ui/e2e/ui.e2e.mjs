@@ -1,6 +1,7 @@
 // Drives the web UI of a running node in a real Chromium (Debian's, through playwright-core):
 // submits a generated bundle, waits for it, browses it, filters, scrolls, queries, opens a
-// record, and checks every count against the generator's expectations and every row against
+// record, brushes a time range on the histogram, reads a record's context, follows a heatmap
+// cell, and checks every count against the generator's expectations and every row against
 // the API. Run by cluster-node's WebUiBrowserTest; by hand:
 //
 //   BUNDLESCOPE_URL=http://127.0.0.1:8080 BUNDLESCOPE_BUNDLE=/abs/bundle.tar.gz \
@@ -299,6 +300,9 @@ try {
     await page.waitForSelector(`[data-testid="record-detail"][data-id="${multi.id}"]`);
     assert.equal(await page.textContent('[data-testid="record-message"]'), record.message);
     assert.ok(record.message.split('\n').length > 1);
+    const marks = await page.$$eval('[data-testid="record-message"] mark', ms => ms.map(m => m.textContent));
+    assert.ok(marks.length > 0, 'the query is highlighted in the message');
+    for (const m of marks) assert.equal(m.toLowerCase(), QUERY.toLowerCase());
     assert.equal(new URL(page.url()).searchParams.get('sel'), multi.id);
     await shot(page, '05-detail.png');
 
@@ -308,6 +312,95 @@ try {
     await page.waitForSelector(`.rt-row.selected[data-id="${multi.id}"]`);
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid="record-detail"]', { state: 'detached' });
+  });
+
+  await step('dragging across the time histogram selects a range: the URL, the count, the rows and the chart follow', async () => {
+    await page.goto(`${base}/browse/${bundleId}`);
+    const hist = '[data-testid="time-histogram"]';
+    await waitFor('the histogram of every record', async () =>
+      assert.equal(await page.getAttribute(`${hist}[data-loaded="true"]`, 'data-total'), String(expected.total)));
+    const errors = (expected.byLevel.ERROR ?? 0) + (expected.byLevel.FATAL ?? 0);
+    assert.equal(await page.getAttribute(hist, 'data-errors'), String(errors), 'red bars: every ERROR and FATAL');
+    const buckets = Number(await page.getAttribute(hist, 'data-buckets'));
+    assert.ok(buckets >= 80 && buckets <= 200, `${buckets} bars`);
+    await shot(page, '06-histogram.png');
+    const box = await page.locator(`${hist} .u-over`).boundingBox();
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.3, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.45, y, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.6, y, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForURL(/start_time=.*end_time=/);
+    const url = new URL(page.url());
+    const start = url.searchParams.get('start_time');
+    const end = url.searchParams.get('end_time');
+    const inRange = await allRecords(bundleId, { start_time: start, end_time: end });
+    assert.ok(inRange.length > 0 && inRange.length < expected.total, `${inRange.length} records in the brushed range`);
+    for (const r of inRange) assert.ok(Date.parse(r.time) >= Date.parse(start) - 1 && Date.parse(r.time) <= Date.parse(end));
+    await expectTotal(page, inRange.length);
+    await expectRowsMatch(page, inRange, 'brushed range');
+    await waitFor('the histogram zoomed into the range', async () =>
+      assert.equal(await page.getAttribute(`${hist}[data-loaded="true"]`, 'data-total'), String(inRange.length)));
+    assert.equal(await page.inputValue('.query-bar input[name="start_time"]'), start);
+    await shot(page, '07-brushed.png');
+  });
+
+  await step("a record's detail shows its neighbours in its original file by line, the record marked", async () => {
+    const [first] = await visibleRows(page);
+    await page.click(`.rt-row[data-id="${first.id}"]`);
+    const ctx = '[data-testid="record-context"][data-loaded="true"]';
+    await page.waitForSelector(ctx);
+    const want = await apiGet(`/logs/context?${new URLSearchParams({ log_bundle_id: bundleId, id: first.id, before: '15', after: '15' })}`);
+    assert.ok(want.records.length > 1, 'the file has more than the record');
+    const shown = await page.$$eval(`${ctx} li`, lis => lis.map(li => ({ id: li.dataset.id, line: Number(li.dataset.line) })));
+    assert.deepEqual(shown, want.records.map(r => ({ id: r.id, line: r.line_number })));
+    assert.equal(await page.getAttribute(`${ctx} li[aria-current="true"]`, 'data-id'), first.id);
+    assert.equal(want.records[want.target_index].id, first.id);
+    const lines = shown.map(r => r.line);
+    assert.deepEqual(lines, [...lines].sort((a, b) => a - b), 'by line number');
+    await shot(page, '08-context.png');
+    await page.keyboard.press('Escape');
+  });
+
+  await step('the heatmap counts errors per node and per service; a cell opens exactly its records', async () => {
+    await page.goto(`${base}/browse/${bundleId}`);
+    await page.click('[data-testid="to-heatmap"]');
+    await page.waitForURL(`**/heatmap/${bundleId}`);
+    const rowTotals = () => page.$$eval('table.heatmap tr[data-row]', trs => Object.fromEntries(trs.map(tr =>
+      [tr.dataset.row, [...tr.querySelectorAll('td')].reduce((n, td) => n + Number(td.dataset.count), 0)])));
+    const bad = l => l === 'ERROR' || l === 'FATAL';
+    await page.waitForSelector('table.heatmap[data-rows-by="cvm_ip"]');
+    assert.deepEqual(sorted(await rowTotals()), sorted(sumWhere((n, s, l) => (bad(l) ? n : null))));
+    await shot(page, '09-heatmap-nodes.png');
+    await page.click('[data-testid="rows-service"]');
+    await page.waitForSelector('table.heatmap[data-rows-by="service"]');
+    assert.deepEqual(sorted(await rowTotals()), sorted(sumWhere((n, s, l) => (bad(l) ? s : null))));
+    assert.equal(new URL(page.url()).searchParams.get('rows'), 'service');
+    await page.goBack();
+    await page.waitForSelector('table.heatmap[data-rows-by="cvm_ip"]');
+
+    const hottest = await page.$$eval('table.heatmap tr[data-row] td', tds => {
+      const td = tds.reduce((a, b) => (Number(b.dataset.count) > Number(a.dataset.count) ? b : a));
+      td.setAttribute('data-hottest', 'true');
+      return { row: td.parentElement.dataset.row, start: td.dataset.start, count: Number(td.dataset.count) };
+    });
+    assert.ok(hottest.count > 0);
+    await page.click('td[data-hottest="true"]');
+    await page.waitForURL(`**/browse/${bundleId}?**`);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('cvm_ip'), hottest.row);
+    assert.equal(url.searchParams.get('log_level'), 'ERROR,FATAL');
+    assert.equal(Date.parse(url.searchParams.get('start_time')), Date.parse(hottest.start));
+    await expectTotal(page, hottest.count);
+    const cell = await allRecords(bundleId, Object.fromEntries(url.searchParams));
+    assert.equal(cell.length, hottest.count);
+    const rows = await expectRowsMatch(page, cell, 'heatmap cell');
+    for (const r of rows) {
+      assert.equal(r.node, hottest.row);
+      assert.ok(bad(r.level), `row ${r.index} is ${r.level}`);
+    }
+    await shot(page, '10-heatmap-cell.png');
   });
 
   await step('the page raised no error', async () => {

@@ -1,13 +1,14 @@
 import { useEffect } from 'preact/hooks';
 import { BundlesPage } from './pages/BundlesPage';
 import { LogBrowserPage } from './pages/LogBrowserPage';
+import { HeatmapPage } from './pages/HeatmapPage';
 import { Link, useRoute } from './lib/route';
 
 /** The pages by route; a new page is one more case here and one more Route variant. */
 export function App() {
   const route = useRoute();
   useEffect(() => {
-    document.title = route.page === 'browse' ? `${route.bundleId} · Bundlescope` : 'Bundlescope';
+    document.title = route.page === 'browse' || route.page === 'heatmap' ? `${route.bundleId} · Bundlescope` : 'Bundlescope';
   }, [route]);
   return (
     <>
@@ -19,6 +20,7 @@ export function App() {
       </nav>
       {route.page === 'bundles' && <BundlesPage route={route} />}
       {route.page === 'browse' && <LogBrowserPage key={route.bundleId} route={route} />}
+      {route.page === 'heatmap' && <HeatmapPage route={route} />}
       {route.page === 'notfound' && (
         <div class="page">
           <p class="banner error">No page at {route.path}.</p>

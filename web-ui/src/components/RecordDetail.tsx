@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ListFilter, LogRecord } from '../lib/api';
 import { displayTime } from '../lib/format';
+import { Marked } from './Marked';
+import { RecordContext } from './RecordContext';
 
 interface Props {
+  bundleId: string;
   record: LogRecord;
   onClose: () => void;
   /** narrows the search to one value of a facet */
   onFilter: (param: ListFilter, value: string) => void;
 }
 
-/**
- * One record in full: every line of its message and where it came from. (The surrounding
- * lines of its file will come from /logs/context once the API has it.)
- */
-export function RecordDetail({ record, onClose, onFilter }: Props) {
+/** One record in full: every line of its message, where it came from, and its neighbours in its file. */
+export function RecordDetail({ bundleId, record, onClose, onFilter }: Props) {
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -67,9 +67,12 @@ export function RecordDetail({ record, onClose, onFilter }: Props) {
         {field('Time as written', record.time_text)}
         {field('Id', record.id)}
       </dl>
-      <pre class="message" data-testid="record-message">
-        {record.message}
-      </pre>
+      <div class="detail-body">
+        <pre class="message" data-testid="record-message">
+          <Marked text={record.message} spans={record.highlights} />
+        </pre>
+        <RecordContext bundleId={bundleId} record={record} />
+      </div>
     </section>
   );
 }

@@ -7,6 +7,7 @@
 
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LogRecord } from '../lib/api';
+import { Marked } from './Marked';
 import { displayTime } from '../lib/format';
 import type { RecordPager } from '../lib/pager';
 
@@ -167,7 +168,7 @@ export function RecordTable({ pager, total, selectedId, onSelect, jump }: Props)
         <span class="rt-service">{r.service}</span>
         <span class="rt-pid">{r.pid ?? ''}</span>
         <span class="rt-message">
-          {firstLine}
+          <Marked text={firstLine} spans={r.highlights} />
           {lines > 1 && <span class="more">+{lines - 1} lines</span>}
         </span>
       </div>,

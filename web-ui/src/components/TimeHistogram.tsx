@@ -1,9 +1,6 @@
-// Records over time as bars, with a brush: dragging across the chart selects a time range.
-//
-// Not mounted yet: the histogram aggregate it draws is the next API slice. To wire it, fetch
-// the buckets with the log browser's filters (all but the time range), render this above the
-// record table, and pass the page's onTimeRange as onSelect: the range lands in the URL as
-// start_time/end_time like the query bar's, so the table, the facets and the link follow.
+// Records over time as bars (errors and fatals drawn over them in red), with a brush: dragging
+// across the chart selects a time range, which the page puts into the URL as
+// start_time/end_time, so the chart zooms into it and the table, the facets and the link follow.
 
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
@@ -13,17 +10,18 @@ export interface TimeBins {
   /** start of each bin, seconds since the epoch (uPlot's time unit) */
   start: number[];
   count: number[];
+  /** ERROR and FATAL records of each bin */
+  errors: number[];
 }
 
 interface Props {
   bins: TimeBins;
-  /** the selected range in microseconds, drawn as the brush */
-  selection: [number, number] | null;
+  /** the dragged range in microseconds */
   onSelect: (startMicros: number, endMicros: number) => void;
   height?: number;
 }
 
-export function TimeHistogram({ bins, selection, onSelect, height = 120 }: Props) {
+export function TimeHistogram({ bins, onSelect, height = 110 }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const select = useRef(onSelect);
@@ -31,6 +29,7 @@ export function TimeHistogram({ bins, selection, onSelect, height = 120 }: Props
 
   useEffect(() => {
     const el = box.current!;
+    const bars = uPlot.paths.bars!({ size: [0.9, 64] });
     const opts: uPlot.Options = {
       width: el.clientWidth || 600,
       height,
@@ -40,7 +39,8 @@ export function TimeHistogram({ bins, selection, onSelect, height = 120 }: Props
       axes: [{}, { size: 60 }],
       series: [
         {},
-        { label: 'records', fill: 'rgba(60, 120, 200, 0.55)', stroke: 'rgb(60, 120, 200)', paths: uPlot.paths.bars!({ size: [0.9, 64] }) },
+        { label: 'records', fill: 'rgba(60, 120, 200, 0.55)', stroke: 'rgb(60, 120, 200)', paths: bars, points: { show: false } },
+        { label: 'errors', fill: 'rgba(200, 40, 40, 0.75)', stroke: 'rgb(200, 40, 40)', paths: bars, points: { show: false } },
       ],
       hooks: {
         setSelect: [
@@ -48,12 +48,13 @@ export function TimeHistogram({ bins, selection, onSelect, height = 120 }: Props
             if (u.select.width < 2) return;
             const from = u.posToVal(u.select.left, 'x');
             const to = u.posToVal(u.select.left + u.select.width, 'x');
+            u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
             select.current(Math.floor(from * 1e6), Math.ceil(to * 1e6));
           },
         ],
       },
     };
-    const u = new uPlot(opts, [bins.start, bins.count], el);
+    const u = new uPlot(opts, [bins.start, bins.count, bins.errors], el);
     plot.current = u;
     const observer = new ResizeObserver(() => u.setSize({ width: el.clientWidth, height }));
     observer.observe(el);
@@ -65,20 +66,8 @@ export function TimeHistogram({ bins, selection, onSelect, height = 120 }: Props
   }, [height]);
 
   useEffect(() => {
-    plot.current?.setData([bins.start, bins.count]);
+    plot.current?.setData([bins.start, bins.count, bins.errors]);
   }, [bins]);
 
-  useEffect(() => {
-    const u = plot.current;
-    if (!u) return;
-    if (!selection) {
-      u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
-      return;
-    }
-    const left = u.valToPos(selection[0] / 1e6, 'x');
-    const right = u.valToPos(selection[1] / 1e6, 'x');
-    u.setSelect({ left, top: 0, width: Math.max(0, right - left), height: u.bbox.height / devicePixelRatio }, false);
-  }, [selection?.[0], selection?.[1], bins]);
-
-  return <div class="time-histogram" ref={box} data-testid="time-histogram" />;
+  return <div class="time-histogram-plot" ref={box} />;
 }

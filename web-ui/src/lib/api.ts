@@ -46,12 +46,57 @@ export interface LogRecord {
   filepath: string;
   line_number: number;
   message: string;
+  /** set by {@link api.search} from the answer's highlights: where the text query matched */
+  highlights?: [number, number][];
 }
 
 export interface SearchResponse {
   total: number;
   records: LogRecord[];
   next_cursor: string | null;
+  /** with a text query: record id -> [start, end) offsets of the matched words in its message */
+  highlights?: Record<string, [number, number][]>;
+}
+
+export interface HistogramBucket {
+  start_time: string;
+  start_ms: number;
+  count: number;
+  splits: Record<string, number>;
+}
+
+export interface HistogramResponse {
+  /** null when nothing matched (no span to choose a width from) */
+  interval: string | null;
+  interval_ms: number;
+  split_by: string | null;
+  split_keys: string[];
+  total: number;
+  buckets: HistogramBucket[];
+}
+
+export type HeatmapRows = 'cvm_ip' | 'service';
+
+export interface HeatmapResponse {
+  rows_by: HeatmapRows;
+  interval: string | null;
+  interval_ms: number;
+  log_levels: string[];
+  rows: string[];
+  columns: string[];
+  columns_ms: number[];
+  /** cells[row][column] */
+  cells: number[][];
+  total: number;
+  max: number;
+}
+
+export interface ContextResponse {
+  id: string;
+  log_bundle_id: string;
+  filepath: string;
+  target_index: number;
+  records: LogRecord[];
 }
 
 export interface Bucket {
@@ -143,7 +188,31 @@ export const api = {
     if (extra.limit) p.set('limit', String(extra.limit));
     if (extra.cursor) p.set('cursor', extra.cursor);
     if (extra.order) p.set('order', extra.order);
-    return call<SearchResponse>(`/logs/search?${p}`, { signal });
+    return call<SearchResponse>(`/logs/search?${p}`, { signal }).then(res => {
+      for (const r of res.records) r.highlights = res.highlights?.[r.id];
+      return res;
+    });
+  },
+
+  /** Counts over time; {@code interval} 'auto' or a width such as '5m'. */
+  histogram: (bundleId: string, f: Filters, opts: { interval?: string; split_by?: string }, signal?: AbortSignal) => {
+    const p = filterParams(bundleId, f);
+    p.set('group_by', 'time');
+    p.set('interval', opts.interval ?? 'auto');
+    if (opts.split_by) p.set('split_by', opts.split_by);
+    return call<HistogramResponse>(`/logs/aggregate?${p}`, { signal });
+  },
+
+  heatmap: (bundleId: string, f: Filters, rows: HeatmapRows, interval: string, signal?: AbortSignal) => {
+    const p = filterParams(bundleId, f);
+    p.set('rows', rows);
+    p.set('interval', interval);
+    return call<HeatmapResponse>(`/logs/heatmap?${p}`, { signal });
+  },
+
+  context: (bundleId: string, id: string, around: number, signal?: AbortSignal) => {
+    const p = new URLSearchParams({ log_bundle_id: bundleId, id, before: String(around), after: String(around) });
+    return call<ContextResponse>(`/logs/context?${p}`, { signal });
   },
 
   aggregate: (bundleId: string, groupBy: string, f: Filters, signal?: AbortSignal) => {

@@ -1,12 +1,11 @@
 // The URL is the whole state of a page, so a link can be shared: history routing (the node
 // answers index.html for any client path), filters in the query string under the API's names.
 //
-// A new page (the heatmap, say) is one more Route variant here, its parse/format lines, and
-// one case in App.tsx.
+// A new page is one more Route variant here, its parse/format lines, and one case in App.tsx.
 
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { type Filters, LIST_FILTERS, NO_FILTERS } from './api';
+import { type Filters, type HeatmapRows, LIST_FILTERS, NO_FILTERS } from './api';
 
 export type Order = 'asc' | 'desc';
 
@@ -21,10 +20,22 @@ export type Route =
       sel: string | null;
       at: string | null;
     }
+  | {
+      page: 'heatmap';
+      bundleId: string;
+      /** the heatmap's own filters; no level means ERROR and FATAL (the API's default) */
+      filters: Filters;
+      rows: HeatmapRows;
+      interval: string;
+    }
   | { page: 'notfound'; path: string };
 
 export function browseRoute(bundleId: string, patch: Partial<Extract<Route, { page: 'browse' }>> = {}): Route {
   return { page: 'browse', bundleId, filters: NO_FILTERS, order: 'asc', sel: null, at: null, ...patch };
+}
+
+export function heatmapRoute(bundleId: string, patch: Partial<Extract<Route, { page: 'heatmap' }>> = {}): Route {
+  return { page: 'heatmap', bundleId, filters: NO_FILTERS, rows: 'cvm_ip', interval: 'auto', ...patch };
 }
 
 function splitList(v: string | null): string[] {
@@ -34,17 +45,27 @@ function splitList(v: string | null): string[] {
 export function parseRoute(pathname: string, search: string): Route {
   const q = new URLSearchParams(search);
   if (pathname === '/' || pathname === '') return { page: 'bundles', open: q.get('open') };
+  const filters: Filters = {
+    cvm_ip: splitList(q.get('cvm_ip')),
+    service: splitList(q.get('service')),
+    log_level: splitList(q.get('log_level')),
+    filename: splitList(q.get('filename')),
+    q: q.get('q') ?? '',
+    start_time: q.get('start_time') ?? '',
+    end_time: q.get('end_time') ?? '',
+  };
+  const heatmap = /^\/heatmap\/([^/]+)\/?$/.exec(pathname);
+  if (heatmap) {
+    return {
+      page: 'heatmap',
+      bundleId: decodeURIComponent(heatmap[1]),
+      filters,
+      rows: q.get('rows') === 'service' ? 'service' : 'cvm_ip',
+      interval: q.get('interval') || 'auto',
+    };
+  }
   const browse = /^\/browse\/([^/]+)\/?$/.exec(pathname);
   if (browse) {
-    const filters: Filters = {
-      cvm_ip: splitList(q.get('cvm_ip')),
-      service: splitList(q.get('service')),
-      log_level: splitList(q.get('log_level')),
-      filename: splitList(q.get('filename')),
-      q: q.get('q') ?? '',
-      start_time: q.get('start_time') ?? '',
-      end_time: q.get('end_time') ?? '',
-    };
     return {
       page: 'browse',
       bundleId: decodeURIComponent(browse[1]),
@@ -63,11 +84,13 @@ export function routeHref(r: Route): string {
     case 'bundles':
       if (r.open) q.set('open', r.open);
       return '/' + (q.size ? `?${q}` : '');
+    case 'heatmap':
+      setFilters(q, r.filters);
+      if (r.rows !== 'cvm_ip') q.set('rows', r.rows);
+      if (r.interval !== 'auto') q.set('interval', r.interval);
+      return `/heatmap/${encodeURIComponent(r.bundleId)}` + (q.size ? `?${q}` : '');
     case 'browse': {
-      for (const name of LIST_FILTERS) if (r.filters[name].length) q.set(name, r.filters[name].join(','));
-      if (r.filters.q) q.set('q', r.filters.q);
-      if (r.filters.start_time) q.set('start_time', r.filters.start_time);
-      if (r.filters.end_time) q.set('end_time', r.filters.end_time);
+      setFilters(q, r.filters);
       if (r.order === 'desc') q.set('order', 'desc');
       if (r.sel) q.set('sel', r.sel);
       if (r.at) q.set('at', r.at);
@@ -76,6 +99,13 @@ export function routeHref(r: Route): string {
     case 'notfound':
       return r.path;
   }
+}
+
+function setFilters(q: URLSearchParams, f: Filters): void {
+  for (const name of LIST_FILTERS) if (f[name].length) q.set(name, f[name].join(','));
+  if (f.q) q.set('q', f.q);
+  if (f.start_time) q.set('start_time', f.start_time);
+  if (f.end_time) q.set('end_time', f.end_time);
 }
 
 const CHANGED = 'bundlescope:navigate';

@@ -3,11 +3,12 @@ import { api, ApiError, NO_FILTERS, type Filters, type ListFilter, type LogRecor
 import { baseName, count } from '../lib/format';
 import { usePoll } from '../lib/hooks';
 import { RecordPager } from '../lib/pager';
-import { Link, navigate, type Order, type Route } from '../lib/route';
+import { heatmapRoute, Link, navigate, type Order, type Route } from '../lib/route';
 import { FacetSidebar } from '../components/FacetSidebar';
 import { QueryBar } from '../components/QueryBar';
 import { type Jump, RecordTable } from '../components/RecordTable';
 import { RecordDetail } from '../components/RecordDetail';
+import { HistogramPanel } from '../components/HistogramPanel';
 
 type BrowseRoute = Extract<Route, { page: 'browse' }>;
 
@@ -81,6 +82,9 @@ export function LogBrowserPage({ route }: { route: BrowseRoute }) {
           {total === null ? 'searching…' : `${count(total)} records`}
         </span>
         {ingesting && <span class="status inprogress">still ingesting: counts grow</span>}
+        <Link to={heatmapRoute(bundleId, { filters })} data-testid="to-heatmap">
+          Heatmap
+        </Link>
         {hasFilters(filters) && (
           <button class="link" onClick={() => go({ filters: NO_FILTERS })}>
             clear all filters
@@ -94,7 +98,12 @@ export function LogBrowserPage({ route }: { route: BrowseRoute }) {
         onSubmit={patch => setFilters(patch)}
         onOrder={(o: Order) => go({ order: o })}
       />
-      {/* The time histogram (components/TimeHistogram) goes here; its brush calls setFilters({start_time, end_time}). */}
+      <HistogramPanel
+        bundleId={bundleId}
+        filters={filters}
+        version={ingesting ? total : null}
+        onTimeRange={(start_time, end_time) => setFilters({ start_time, end_time })}
+      />
       <FacetSidebar
         bundleId={bundleId}
         filters={filters}
@@ -112,6 +121,7 @@ export function LogBrowserPage({ route }: { route: BrowseRoute }) {
         )}
         {record && (
           <RecordDetail
+            bundleId={bundleId}
             record={record}
             onClose={close}
             onFilter={(param, value) => setFilters({ [param]: [value] })}

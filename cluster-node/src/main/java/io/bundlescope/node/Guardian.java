@@ -1,7 +1,9 @@
 package io.bundlescope.node;
 
 import com.typesafe.config.Config;
+import io.bundlescope.http.BrowseRoutes;
 import io.bundlescope.http.ClusterRoutes;
+import io.bundlescope.http.ExportRoutes;
 import io.bundlescope.http.HealthRoutes;
 import io.bundlescope.http.HttpServer;
 import io.bundlescope.http.LogsRoutes;
@@ -78,7 +80,9 @@ final class Guardian {
       BundleSubmissions submissions = new BundleSubmissions(new AllowedRoots(settings.allowedRoots()), repo,
           sharding, blocking, settings.nodeName(), askTimeout);
       var routes = new OwnerRouting(system, settings.nodeName(), repo, blocking)
-          .wrap(new LogsRoutes(submissions, repo, logs, blocking).routes())
+          .wrap(new BrowseRoutes(logs, blocking).routes()
+              .orElse(new ExportRoutes(logs, blocking).routes())
+              .orElse(new LogsRoutes(submissions, repo, logs, blocking).routes()))
           .orElse(new ClusterRoutes(placement::snapshot).routes())
           .orElse(new HealthRoutes(settings.nodeName(),
               () -> cluster.selfMember().status() == MemberStatus.up(), db::isReachable, blocking).routes())

@@ -34,10 +34,12 @@ public final class Node {
       log.info("Embedded PostgreSQL: other nodes on this machine join with --db-url {} --db-user {}",
           db.jdbcUrl(), db.user());
     }
-    LogStore logs = new LuceneLogStore(settings.dataDir().resolve("index"));
+    Config config = config(settings, db);
+    LogStore logs = new LuceneLogStore(settings.dataDir().resolve("index"), LuceneLogStore.DEFAULT_REFRESH_INTERVAL,
+        config.getDuration("bundlescope.search.regex-budget"));
     ActorSystem<Void> system;
     try {
-      system = ActorSystem.create(Guardian.create(settings, db, logs), "bundlescope", config(settings, db));
+      system = ActorSystem.create(Guardian.create(settings, db, logs), "bundlescope", config);
     } catch (RuntimeException e) {
       logs.close();
       db.close();

@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,29 +32,19 @@ class AnalyzeBundleEndToEndTest {
 
   @TempDir static Path root;
   private Path bundles;
-  private ActorSystem<Void> node;
+  private RunningNode node;
   private ApiClient api;
 
   @BeforeAll
   void startNode() throws Exception {
-    bundles = Files.createDirectories(root.resolve("bundles"));
-    int port = FreePorts.next();
-    node = Node.start(new NodeSettings("127.0.0.1", port, 0, List.of(), root.resolve("data"), null, null, null,
-        List.of(bundles), bundles.resolve("inbox")));
-    api = new ApiClient(port);
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!api.isUp()) {
-      if (System.nanoTime() > deadline) throw new IllegalStateException("node did not become healthy");
-      Thread.sleep(100);
-    }
+    node = RunningNode.start(root);
+    bundles = node.bundles;
+    api = node.api;
   }
 
   @AfterAll
   void stopNode() {
-    if (node != null) {
-      node.terminate();
-      node.getWhenTerminated().toCompletableFuture().join();
-    }
+    if (node != null) node.close();
   }
 
   private GeneratedBundle generate(String name, Layout layout, long seed) throws Exception {

@@ -29,6 +29,13 @@ final class ApiClient {
     }
   }
 
+  /** A response read as text (exports). */
+  record Text(int status, String body, java.net.http.HttpHeaders headers) {
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
+
   ApiClient(int port) {
     this.base = "http://127.0.0.1:" + port;
   }
@@ -86,6 +93,19 @@ final class ApiClient {
       return new Answer(r.statusCode(), r.body().isEmpty() ? null : JSON.readTree(r.body()), r.headers());
     } catch (IOException e) {
       throw new IllegalStateException("request " + request.uri() + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Text getText(String pathAndQuery) {
+    try {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      return new Text(r.statusCode(), r.body(), r.headers());
+    } catch (IOException e) {
+      throw new IllegalStateException("request " + pathAndQuery + " failed: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

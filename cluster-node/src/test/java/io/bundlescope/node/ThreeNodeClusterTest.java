@@ -107,6 +107,18 @@ class ThreeNodeClusterTest {
         assertThat(search.body().path("total").asLong()).as("bundle %s asked on %s", e.getKey(), asked.name())
             .isEqualTo(e.getValue().expected().total());
         assertThat(search.header("X-Served-By")).as("answered by the bundle's node").isEqualTo(host);
+        ApiClient.Answer histogram = api(asked).get("/logs/aggregate?group_by=time&log_bundle_id=" + e.getKey());
+        assertThat(histogram.body().path("total").asLong()).isEqualTo(e.getValue().expected().total());
+        assertThat(histogram.header("X-Served-By")).isEqualTo(host);
+        ApiClient.Answer heatmap = api(asked).get("/logs/heatmap?log_bundle_id=" + e.getKey());
+        assertThat(heatmap.header("X-Served-By")).isEqualTo(host);
+        ApiClient.Text export = api(asked).getText("/logs/export?log_bundle_id=" + e.getKey());
+        assertThat((long) export.body().split("\n").length).isEqualTo(e.getValue().expected().total());
+        assertThat(export.header("X-Served-By")).as("export streamed from the bundle's node").isEqualTo(host);
+        String recordId = search.body().path("records").get(0).path("id").asText();
+        ApiClient.Answer context = api(asked).get("/logs/context?log_bundle_id=" + e.getKey() + "&id=" + recordId);
+        assertThat(context.status()).isEqualTo(200);
+        assertThat(context.header("X-Served-By")).isEqualTo(host);
       }
       assertThat(api(live.get(0)).counts(e.getKey(), "service")).isEqualTo(e.getValue().expected().byService());
     }

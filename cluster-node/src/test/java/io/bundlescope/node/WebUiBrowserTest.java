@@ -92,6 +92,7 @@ class WebUiBrowserTest {
     HttpResponse<String> clientRoute = get("/browse/some-bundle?cvm_ip=10.1.2.10&log_level=ERROR");
     assertThat(clientRoute.statusCode()).isEqualTo(200);
     assertThat(clientRoute.body()).isEqualTo(index.body());
+    assertThat(get("/heatmap/some-bundle?rows=service").body()).isEqualTo(index.body());
 
     assertThat(get("/assets/no-such-file.js").statusCode()).isEqualTo(404);
     HttpResponse<String> apiMiss = get("/logs/nothing-here");
@@ -155,7 +156,9 @@ class WebUiBrowserTest {
     if (!ended) fail(SCRIPT + " did not end within " + SCRIPT_TIMEOUT + ":\n" + log);
     assertThat(process.exitValue()).as("%s exit code; its output:%n%s", SCRIPT.getFileName(), log).isZero();
     assertThat(log).contains("web UI: all checks passed");
-    assertThat(screenshots.resolve("03-filtered.png")).isNotEmptyFile();
+    for (String shot : List.of("03-filtered.png", "07-brushed.png", "08-context.png", "09-heatmap-nodes.png", "10-heatmap-cell.png")) {
+      assertThat(screenshots.resolve(shot)).isNotEmptyFile();
+    }
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -1,6 +1,7 @@
 package io.bundlescope.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.bundlescope.index.InvalidQueryException;
 import io.bundlescope.protocol.api.ApiError;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -34,6 +35,7 @@ final class HttpResponses {
     Throwable t = failure;
     while (t instanceof CompletionException && t.getCause() != null) t = t.getCause();
     if (t instanceof ApiException api) return json(api.status(), api.toError());
+    if (t instanceof InvalidQueryException bad) return json(400, new ApiError(bad.getMessage(), bad.param()));
     if (t instanceof IllegalArgumentException bad) return json(400, ApiError.of(bad.getMessage()));
     log.error("request failed", t);
     return json(StatusCodes.INTERNAL_SERVER_ERROR.intValue(), ApiError.of("internal error: " + t));

@@ -14,13 +14,14 @@ import io.bundlescope.protocol.api.LogRecordView;
 import io.bundlescope.protocol.api.SearchResponse;
 import io.bundlescope.store.BundleRepository;
 import io.bundlescope.store.BundleRow;
+import io.bundlescope.parsers.LogRecord;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
-import org.apache.pekko.http.javadsl.server.AllDirectives;
+import java.util.regex.Pattern;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
@@ -29,17 +30,17 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
  * browsing ({@code /logs/search}, {@code /logs/aggregate}). Blocking work (PostgreSQL, Lucene)
  * runs on {@code blocking}, never on the HTTP dispatcher.
  */
-public final class LogsRoutes extends AllDirectives {
+public final class LogsRoutes extends JsonRoutes {
+  private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
   private final BundleGateway gateway;
   private final BundleRepository bundles;
   private final LogStore logs;
-  private final Executor blocking;
 
   public LogsRoutes(BundleGateway gateway, BundleRepository bundles, LogStore logs, Executor blocking) {
+    super(blocking);
     this.gateway = gateway;
     this.bundles = bundles;
     this.logs = logs;
-    this.blocking = blocking;
   }
 
   public Route routes() {
@@ -49,24 +50,6 @@ public final class LogsRoutes extends AllDirectives {
         path("job_status", () -> get(() -> withParams(this::jobStatus))),
         path("search", () -> get(() -> withParams(this::search))),
         path("aggregate", () -> get(() -> withParams(this::aggregate)))));
-  }
-
-  private Route withParams(java.util.function.Function<Params, Route> inner) {
-    return parameterMultiMap(map -> inner.apply(new Params(map)));
-  }
-
-  private Route respond(Supplier<CompletionStage<?>> work) {
-    CompletionStage<?> result;
-    try {
-      result = work.get();
-    } catch (RuntimeException e) {
-      result = CompletableFuture.failedFuture(e);
-    }
-    return completeWithFuture(HttpResponses.of(result));
-  }
-
-  private Route blockingRespond(Supplier<?> work) {
-    return respond(() -> CompletableFuture.supplyAsync(work, blocking));
   }
 
   private Route metadata(Params p) {
@@ -109,7 +92,8 @@ public final class LogsRoutes extends AllDirectives {
     LogQuery query = queryOf(p);
     return blockingRespond(() -> {
       SearchPage page = logs.search(query);
-      return new SearchResponse(page.total(), page.records().stream().map(LogRecordView::of).toList(), page.nextCursor());
+      return new SearchResponse(page.total(), page.records().stream().map(LogRecordView::of).toList(), page.nextCursor(),
+          query.text() == null ? null : highlights(query.text(), page));
     });
   }
 
@@ -128,7 +112,17 @@ public final class LogsRoutes extends AllDirectives {
     });
   }
 
-  /** Filters shared by search and aggregate. */
+  /** Per record id, where the text query matched in its message. */
+  private Map<String, List<int[]>> highlights(String text, SearchPage page) {
+    Map<String, List<int[]>> byId = new LinkedHashMap<>();
+    for (LogRecord r : page.records()) {
+      List<int[]> spans = logs.highlights(text, r.message()).stream().map(s -> new int[] {s.start(), s.end()}).toList();
+      if (!spans.isEmpty()) byId.put(r.id(), spans);
+    }
+    return byId;
+  }
+
+  /** Filters shared by search, aggregate and the browse routes. */
   static LogQuery queryOf(Params p) {
     List<String> ids = Params.asList(p.list("log_bundle_id"));
     if (ids.isEmpty()) throw ApiException.badParam("log_bundle_id", "missing parameter log_bundle_id");
@@ -139,10 +133,16 @@ public final class LogsRoutes extends AllDirectives {
     if (start != null && end != null && start >= end) throw ApiException.badParam("end_time", "end_time must be after start_time");
     return new LogQuery(ids, p.list("service"), p.list("cvm_ip"), p.list("log_level", LogsRoutes::level),
         p.list("filename"), p.list("pid", Long::parseLong), start, end, p.optional("q").orElse(null),
-        p.intIn("limit", 100, 1, 10_000), p.optional("cursor").orElse(null), order.equals("desc"));
+        p.intIn("limit", 100, 1, 10_000), p.optional("cursor").orElse(null), order.equals("desc"),
+        p.list("ip", LogsRoutes::ipv4), p.untrimmed("regex").orElse(null));
   }
 
-  private static LogLevel level(String text) {
+  private static String ipv4(String text) {
+    if (!IPV4.matcher(text).matches()) throw new IllegalArgumentException("an IPv4 address such as 10.1.2.3");
+    return text;
+  }
+
+  static LogLevel level(String text) {
     LogLevel level = LogLevel.normalize(text);
     if (level == LogLevel.UNKNOWN && !text.equalsIgnoreCase("UNKNOWN")) {
       throw new IllegalArgumentException("use FATAL, ERROR, WARN, INFO, DEBUG, TRACE or UNKNOWN");

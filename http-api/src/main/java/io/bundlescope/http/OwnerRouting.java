@@ -21,8 +21,8 @@ import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * Sends each bundle request to the node that hosts the bundle. Search and aggregate read the
- * node-local index, so on any other node they are forwarded to the owner (its
+ * Sends each bundle request to the node that hosts the bundle. Search, aggregate, heatmap,
+ * context and export read the node-local index, so on any other node they are forwarded to the owner (its
  * {@code hosting_worker_vm_ip} is the {@code host:port} of its HTTP API) and the owner's answer
  * is relayed as it is, {@code X-Served-By} included. Responses about the bundles of one node
  * carry {@code X-Bundle-Owner: host:port}, from which HAProxy learns where to route the next
@@ -37,6 +37,10 @@ public final class OwnerRouting extends AllDirectives {
   public static final String RELAYED_BY = "X-Relayed-By";
   /** The bundle a request is about, when not in the query (for load balancers and clients). */
   public static final String BUNDLE_ID = "X-Log-Bundle-Id";
+
+  /** Requests answered from the bundle's node-local index. */
+  private static final Set<String> FROM_INDEX =
+      Set.of("/logs/search", "/logs/aggregate", "/logs/heatmap", "/logs/context", "/logs/export");
 
   private final ActorSystem<?> system;
   private final String self;
@@ -54,7 +58,7 @@ public final class OwnerRouting extends AllDirectives {
   public Route wrap(Route inner) {
     return extractRequest(request -> {
       String path = request.getUri().path();
-      boolean fromIndex = path.equals("/logs/search") || path.equals("/logs/aggregate");
+      boolean fromIndex = FROM_INDEX.contains(path);
       boolean aboutBundle = fromIndex || path.equals("/logs/job_status");
       List<String> ids = aboutBundle && request.method().equals(HttpMethods.GET) ? bundleIds(request) : List.of();
       if (ids.isEmpty()) return inner;

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,32 @@ final class Params {
     if (v == null || v.isEmpty()) return Optional.empty();
     String last = v.get(v.size() - 1).trim();
     return last.isEmpty() ? Optional.empty() : Optional.of(last);
+  }
+
+  /** The last value exactly as sent (spaces kept), unless empty. */
+  Optional<String> untrimmed(String name) {
+    List<String> v = values.get(name);
+    if (v == null || v.isEmpty() || v.get(v.size() - 1).isEmpty()) return Optional.empty();
+    return Optional.of(v.get(v.size() - 1));
+  }
+
+  /** These parameters without {@code name}. */
+  Params without(String name) {
+    Map<String, List<String>> rest = new HashMap<>(values);
+    rest.remove(name);
+    return new Params(rest);
+  }
+
+  long longIn(String name, long dflt, long min, long max) {
+    return optional(name).map(v -> {
+      try {
+        long n = Long.parseLong(v);
+        if (n < min || n > max) throw ApiException.badParam(name, name + " must be between " + min + " and " + max);
+        return n;
+      } catch (NumberFormatException e) {
+        throw ApiException.badParam(name, name + " must be an integer");
+      }
+    }).orElse(dflt);
   }
 
   String required(String name) {
@@ -65,15 +92,7 @@ final class Params {
   }
 
   int intIn(String name, int dflt, int min, int max) {
-    return optional(name).map(v -> {
-      try {
-        int n = Integer.parseInt(v);
-        if (n < min || n > max) throw ApiException.badParam(name, name + " must be between " + min + " and " + max);
-        return n;
-      } catch (NumberFormatException e) {
-        throw ApiException.badParam(name, name + " must be an integer");
-      }
-    }).orElse(dflt);
+    return (int) longIn(name, dflt, min, max);
   }
 
   /** An ISO-8601 time (instant, offset, local date-time taken as UTC, or a date) in UTC micros. */

@@ -19,6 +19,9 @@ import java.util.Set;
  * @param limit page size for search
  * @param cursor cursor from a previous page, or null
  * @param descending newest first when true
+ * @param messageIps IPv4 addresses of which one must appear anywhere in the message
+ * @param regex a Java regular expression the message must contain a match of, or null; it is
+ *     only tried on the records the other filters leave, within the store's time budget
  */
 public record LogQuery(
     List<String> bundleIds,
@@ -32,10 +35,32 @@ public record LogQuery(
     String text,
     int limit,
     String cursor,
-    boolean descending) {
+    boolean descending,
+    Set<String> messageIps,
+    String regex) {
+
+  /** A query without message-IP and regex filters. */
+  public LogQuery(List<String> bundleIds, Set<String> services, Set<String> cvmIps,
+      Set<LogLevel> levels, Set<String> filenames, Set<Long> pids, Long startMicros,
+      Long endMicros, String text, int limit, String cursor, boolean descending) {
+    this(bundleIds, services, cvmIps, levels, filenames, pids, startMicros, endMicros, text,
+        limit, cursor, descending, Set.of(), null);
+  }
 
   /** A query for every record of the given bundles. */
   public static LogQuery all(List<String> bundleIds) {
     return new LogQuery(bundleIds, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, 100, null, false);
+  }
+
+  /** The same filters, another page. */
+  public LogQuery withPage(int pageLimit, String pageCursor) {
+    return new LogQuery(bundleIds, services, cvmIps, levels, filenames, pids, startMicros,
+        endMicros, text, pageLimit, pageCursor, descending, messageIps, regex);
+  }
+
+  /** The same query restricted to these levels. */
+  public LogQuery withLevels(Set<LogLevel> onlyLevels) {
+    return new LogQuery(bundleIds, services, cvmIps, onlyLevels, filenames, pids, startMicros,
+        endMicros, text, limit, cursor, descending, messageIps, regex);
   }
 }

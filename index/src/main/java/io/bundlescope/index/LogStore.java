@@ -2,6 +2,7 @@ package io.bundlescope.index;
 
 import java.io.Closeable;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The node-local log index. One implementation is Lucene ({@code LuceneLogStore}); a Manticore
@@ -41,4 +42,28 @@ public interface LogStore extends Closeable {
    * @throws IllegalArgumentException for an invalid bundle id or text query
    */
   long count(LogQuery query);
+
+  /**
+   * Matching records counted per time slot of {@code intervalMicros} (null: the round width that
+   * gives at most {@link Intervals#AUTO_MAX_SLOTS} slots), optionally split by a keyword field.
+   * The span is the query's time range, or where its first and last matches are.
+   *
+   * @throws InvalidQueryException (param {@code interval}) for more than {@link
+   *     Intervals#MAX_SLOTS} slots; (param {@code split_by}) for a split by pid
+   */
+  Histogram histogram(LogQuery query, Long intervalMicros, GroupField split);
+
+  /**
+   * A record with up to {@code before} and {@code after} records of the same file around it,
+   * by line number; empty when the bundle does not hold the record.
+   */
+  Optional<RecordContext> context(String bundleId, String recordId, int before, int after);
+
+  /**
+   * Where a full-text query ({@link LogQuery#text()}) matches in a message: the words it looks
+   * for (not those under NOT), in order, non-overlapping.
+   *
+   * @throws IllegalArgumentException for an invalid text query
+   */
+  List<TextSpan> highlights(String text, String message);
 }

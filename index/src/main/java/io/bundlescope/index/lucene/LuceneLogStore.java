@@ -3,9 +3,14 @@ package io.bundlescope.index.lucene;
 import io.bundlescope.index.Bucket;
 import io.bundlescope.index.BundleIndexWriter;
 import io.bundlescope.index.GroupField;
+import io.bundlescope.index.Histogram;
+import io.bundlescope.index.Intervals;
+import io.bundlescope.index.InvalidQueryException;
 import io.bundlescope.index.LogQuery;
 import io.bundlescope.index.LogStore;
+import io.bundlescope.index.RecordContext;
 import io.bundlescope.index.SearchPage;
+import io.bundlescope.index.TextSpan;
 import io.bundlescope.parsers.LogRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,9 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.DirectoryReader;
@@ -42,12 +49,17 @@ public final class LuceneLogStore implements LogStore {
   public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(1);
   /** Largest page a search returns. */
   public static final int MAX_LIMIT = 10_000;
+  /** Default time one query's regex may run in all. */
+  public static final Duration DEFAULT_REGEX_BUDGET = Duration.ofSeconds(2);
+  /** Most neighbours a context shows on each side. */
+  public static final int MAX_CONTEXT = 1_000;
 
   private static final Logger log = LoggerFactory.getLogger(LuceneLogStore.class);
   private static final Pattern BUNDLE_ID = Pattern.compile("[a-z0-9-]{1,64}");
 
   private final Path root;
   private final Duration refreshInterval;
+  private final Duration regexBudget;
   private final Map<String, BundlePartition> partitions = new ConcurrentHashMap<>();
   private final Map<String, BundleIndexWriter> writers = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -62,9 +74,16 @@ public final class LuceneLogStore implements LogStore {
    * {@code refreshInterval} ({@link Duration#ZERO}: always current, for tests).
    */
   public LuceneLogStore(Path root, Duration refreshInterval) {
+    this(root, refreshInterval, DEFAULT_REGEX_BUDGET);
+  }
+
+  /** As above; a query's regex runs for at most {@code regexBudget} in all. */
+  public LuceneLogStore(Path root, Duration refreshInterval, Duration regexBudget) {
     if (refreshInterval.isNegative()) throw new IllegalArgumentException("negative refresh");
+    if (regexBudget.isNegative() || regexBudget.isZero()) throw new IllegalArgumentException("regex budget must be positive");
     this.root = root;
     this.refreshInterval = refreshInterval;
+    this.regexBudget = regexBudget;
     try {
       Files.createDirectories(root);
     } catch (IOException e) {
@@ -127,7 +146,7 @@ public final class LuceneLogStore implements LogStore {
    */
   @Override
   public SearchPage search(LogQuery query) {
-    Query lucene = QueryTranslator.translate(query);
+    Query lucene = QueryTranslator.translate(query, regexBudget);
     int limit = Math.max(1, Math.min(MAX_LIMIT, query.limit()));
     Cursors.Position after =
         query.cursor() == null ? null : Cursors.decode(query.cursor(), query.descending());
@@ -147,7 +166,7 @@ public final class LuceneLogStore implements LogStore {
 
   @Override
   public List<Bucket> aggregate(LogQuery query, GroupField field) {
-    Query lucene = QueryTranslator.translate(query);
+    Query lucene = QueryTranslator.translate(query, regexBudget);
     try (Snapshot snapshot = snapshot(query)) {
       if (snapshot.isEmpty()) return List.of();
       return snapshot.searcher().search(lucene, counts(field));
@@ -158,12 +177,68 @@ public final class LuceneLogStore implements LogStore {
 
   @Override
   public long count(LogQuery query) {
-    Query lucene = QueryTranslator.translate(query);
+    Query lucene = QueryTranslator.translate(query, regexBudget);
     try (Snapshot snapshot = snapshot(query)) {
       return snapshot.isEmpty() ? 0 : snapshot.searcher().count(lucene);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @Override
+  public Histogram histogram(LogQuery query, Long intervalMicros, GroupField split) {
+    String splitField = split == null ? null : keywordField(split);
+    Query lucene = QueryTranslator.translate(query, regexBudget);
+    try (Snapshot snapshot = snapshot(query)) {
+      IndexSearcher searcher = snapshot.isEmpty() ? null : snapshot.searcher();
+      Long from = query.startMicros();
+      Long to = query.endMicros();
+      if (searcher != null && (from == null || to == null)) {
+        SortedTopHits.Page first = SortedTopHits.top(searcher, lucene, null, 1, false);
+        if (first.last() != null) {
+          if (from == null) from = first.last().time();
+          if (to == null) to = SortedTopHits.top(searcher, lucene, null, 1, true).last().time() + 1;
+        }
+      }
+      if (from == null || to == null) return new Histogram(intervalMicros == null ? 0 : intervalMicros, split, List.of(), List.of());
+      long width = intervalMicros != null ? intervalMicros : Intervals.auto(from, to);
+      long slots = Intervals.slots(from, to, width);
+      if (slots > Intervals.MAX_SLOTS) {
+        throw new InvalidQueryException("interval", "interval " + Intervals.format(width) + " gives " + slots
+            + " slots over the time span; at most " + Intervals.MAX_SLOTS + ": use a wider interval");
+      }
+      long origin = Math.floorDiv(from, width) * width;
+      TimeSlots.Counts counts;
+      if (searcher == null) {
+        counts = new TimeSlots.Counts(new long[(int) slots], Map.of());
+      } else if (splitField == null && filtersOnTimeOnly(query)) {
+        counts = new TimeSlots.Counts(SortedTimeCounts.count(searcher, lucene, query.startMicros(), query.endMicros(),
+            origin, width, (int) slots), Map.of());
+      } else {
+        counts = searcher.search(lucene, new TimeSlots(origin, width, (int) slots, splitField));
+      }
+      return HistogramAssembly.of(width, split, origin, counts);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Optional<RecordContext> context(String bundleId, String recordId, int before, int after) {
+    if (before < 0 || after < 0 || before > MAX_CONTEXT || after > MAX_CONTEXT) {
+      throw new IllegalArgumentException("before and after must be between 0 and " + MAX_CONTEXT);
+    }
+    try (Snapshot snapshot = snapshot(LogQuery.all(List.of(bundleId)))) {
+      if (snapshot.isEmpty() || recordId == null) return Optional.empty();
+      return FileNeighbours.around(snapshot.searcher(), recordId, before, after);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public List<TextSpan> highlights(String text, String message) {
+    return Highlights.of(text, message);
   }
 
   /** Closes every partition without committing. */
@@ -175,6 +250,25 @@ public final class LuceneLogStore implements LogStore {
     List<BundlePartition> open = new ArrayList<>(partitions.values());
     partitions.clear();
     IOUtils.close(open);
+  }
+
+  private static boolean filtersOnTimeOnly(LogQuery q) {
+    return empty(q.services()) && empty(q.cvmIps()) && empty(q.levels()) && empty(q.filenames()) && empty(q.pids())
+        && empty(q.messageIps()) && (q.text() == null || q.text().isBlank()) && (q.regex() == null || q.regex().isEmpty());
+  }
+
+  private static boolean empty(Collection<?> values) {
+    return values == null || values.isEmpty();
+  }
+
+  private static String keywordField(GroupField field) {
+    return switch (field) {
+      case SERVICE, FILENAME_WITHOUT_EXT -> RecordDocuments.SERVICE;
+      case CVM_IP -> RecordDocuments.CVM_IP;
+      case LOG_LEVEL -> RecordDocuments.LEVEL;
+      case FILENAME -> RecordDocuments.FILENAME;
+      case PID -> throw new InvalidQueryException("split_by", "a histogram splits by service, cvm_ip, log_level or filename");
+    };
   }
 
   private static FieldCounts counts(GroupField field) {

@@ -1,11 +1,15 @@
 package io.bundlescope.index.lucene;
 
+import io.bundlescope.index.InvalidQueryException;
 import io.bundlescope.index.LogQuery;
 import io.bundlescope.parsers.LogLevel;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -33,16 +37,22 @@ final class QueryTranslator {
 
   private QueryTranslator() {}
 
-  static Query translate(LogQuery q) {
+  /** The query; a regex in it may run for {@code regexBudget} in all, from now on. */
+  static Query translate(LogQuery q, Duration regexBudget) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     terms(b, RecordDocuments.SERVICE, q.services(), Function.identity());
     terms(b, RecordDocuments.CVM_IP, q.cvmIps(), Function.identity());
+    terms(b, RecordDocuments.IP, q.messageIps(), Function.identity());
     terms(b, RecordDocuments.FILENAME, q.filenames(), Function.identity());
     terms(b, RecordDocuments.LEVEL, q.levels(), LogLevel::name);
     List<Long> pids = present(q.pids());
     if (!pids.isEmpty()) b.add(LongPoint.newSetQuery(RecordDocuments.PID, pids), Occur.FILTER);
     if (q.startMicros() != null || q.endMicros() != null) b.add(timeRange(q), Occur.FILTER);
     if (q.text() != null && !q.text().isBlank()) b.add(text(q.text()), Occur.FILTER);
+    if (q.regex() != null && !q.regex().isEmpty()) {
+      b.add(new RegexFilterQuery(regex(q.regex()), new BudgetedText.Deadline(regexBudget.toNanos())),
+          Occur.FILTER);
+    }
     BooleanQuery query = b.build();
     return query.clauses().isEmpty() ? new MatchAllDocsQuery() : query;
   }
@@ -58,6 +68,18 @@ final class QueryTranslator {
     return new IndexOrDocValuesQuery(
         LongPoint.newRangeQuery(RecordDocuments.TIME, lo, hi),
         NumericDocValuesField.newSlowRangeQuery(RecordDocuments.TIME, lo, hi));
+  }
+
+  /**
+   * @throws InvalidQueryException (param {@code regex}) for an invalid pattern
+   */
+  static Pattern regex(String regex) {
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw new InvalidQueryException("regex", "invalid regex: " + e.getDescription()
+          + " near index " + e.getIndex() + " of " + regex);
+    }
   }
 
   private static <T> void terms(

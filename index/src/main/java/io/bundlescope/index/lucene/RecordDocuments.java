@@ -28,6 +28,7 @@ import org.apache.lucene.util.BytesRef;
  *   <li>{@code time} and {@code pid} have a point (range and set filters) and numeric doc values
  *       (sorting, grouping, reading back) under one name, which lets Lucene skip
  *       non-competitive documents when sorting by time; {@code line_number} has doc values;
+ *   <li>{@code ip} holds the IPv4 addresses written in the message, as terms only;
  *   <li>only {@code message}, {@code time_text} and a non-zero {@code anomaly} are stored.
  * </ul>
  *
@@ -51,6 +52,8 @@ final class RecordDocuments {
   static final String TIME_TEXT = "time_text";
   static final String LINE = "line_number";
   static final String ANOMALY = "anomaly";
+  /** IPv4 addresses found in the message ({@link MessageIps}): terms only, one per address. */
+  static final String IP = "ip";
 
   private static final FieldType MESSAGE_TYPE = new FieldType(TextField.TYPE_STORED);
 
@@ -106,8 +109,10 @@ final class RecordDocuments {
       cvmIp.add(doc, r.cvmIp());
       level.add(doc, (r.level() == null ? LogLevel.UNKNOWN : r.level()).name());
       chunk.add(doc, r.chunkId());
-      message.setStringValue(r.message() == null ? "" : r.message());
+      String text = r.message() == null ? "" : r.message();
+      message.setStringValue(text);
       doc.add(message);
+      for (String ip : MessageIps.find(text)) doc.add(new StringField(IP, ip, Field.Store.NO));
       add(timePoint, r.timeMicros());
       add(time, r.timeMicros());
       if (r.timeText() != null) {

@@ -15,6 +15,14 @@
  *   <li>{@code SortedTopHits} and {@code Cursors}: pages in (time, line, id) order read off the
  *       index sort, and the opaque cursors holding the last record's sort values.
  *   <li>{@code FieldCounts}: exact group counts from doc values ordinals.
+ *   <li>{@code TimeSlots} (one pass over the matches, doc values) and {@code SortedTimeCounts}
+ *       (time-only queries: binary searches on the index sort), assembled by {@code
+ *       HistogramAssembly}: histograms and heatmaps.
+ *   <li>{@code FileNeighbours}: a record's neighbours in its file (its chunk), by line number.
+ *   <li>{@code MessageIps}: the IPv4 addresses of a message, indexed as {@code ip} terms.
+ *   <li>{@code RegexFilterQuery} + {@code BudgetedText}: a regex verified on the narrowed set
+ *       within a time budget.
+ *   <li>{@code Highlights}: where a text query matches in a message.
  * </ul>
  *
  * <p>Invariants: every segment is sorted by (time, line_number, id) ascending (the IndexWriter's

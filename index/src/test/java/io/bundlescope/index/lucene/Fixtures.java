@@ -57,6 +57,8 @@ final class Fixtures {
     private int limit = 100;
     private String cursor;
     private boolean descending;
+    private Set<String> messageIps = Set.of();
+    private String regex;
 
     Query(List<String> bundles) {
       this.bundles = bundles;
@@ -72,10 +74,12 @@ final class Fixtures {
     Query limit(int n) { limit = n; return this; }
     Query after(String c) { cursor = c; return this; }
     Query descending() { descending = true; return this; }
+    Query messageIps(String... v) { messageIps = Set.of(v); return this; }
+    Query regex(String r) { regex = r; return this; }
 
     LogQuery build() {
       return new LogQuery(bundles, services, ips, levels, filenames, pids, start, end, text,
-          limit, cursor, descending);
+          limit, cursor, descending, messageIps, regex);
     }
   }
 }

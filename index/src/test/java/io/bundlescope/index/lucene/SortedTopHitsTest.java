@@ -54,10 +54,10 @@ class SortedTopHitsTest {
         }
         Random random = new Random(7);
         List<Query> queries = List.of(new MatchAllDocsQuery(),
-            QueryTranslator.translate(Fixtures.query("a").services("svc1").build()),
-            QueryTranslator.translate(Fixtures.query("a").text("word3 OR word4").build()),
+            QueryTranslator.translate(Fixtures.query("a").services("svc1").build(), LuceneLogStore.DEFAULT_REGEX_BUDGET),
+            QueryTranslator.translate(Fixtures.query("a").text("word3 OR word4").build(), LuceneLogStore.DEFAULT_REGEX_BUDGET),
             QueryTranslator.translate(Fixtures.query("a").text("word19")
-                .between(Fixtures.T0 + 100, Fixtures.T0 + 200).build()));
+                .between(Fixtures.T0 + 100, Fixtures.T0 + 200).build(), LuceneLogStore.DEFAULT_REGEX_BUDGET));
         for (IndexSearcher searcher : List.of(sa, new IndexSearcher(both))) {
           for (Query query : queries) {
             for (boolean descending : new boolean[] {false, true}) {

@@ -22,9 +22,7 @@ public record LogRecordView(
     String message) {
 
   public static LogRecordView of(LogRecord r) {
-    long micros = r.timeMicros();
-    Instant time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
-    return new LogRecordView(r.id(), r.logBundleId(), time, r.timeText(), r.level().name(), r.service(),
+    return new LogRecordView(r.id(), r.logBundleId(), Micros.toInstant(r.timeMicros()), r.timeText(), r.level().name(), r.service(),
         r.filenameWithoutExt(), r.cvmIp(), r.pid(), r.filename(), r.filepath(), r.sourceLogFilename(),
         r.lineNumber(), r.anomaly(), r.message());
   }

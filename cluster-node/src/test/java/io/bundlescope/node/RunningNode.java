@@ -1,0 +1,47 @@
+package io.bundlescope.node;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/**
+ * A real node in this JVM (embedded PostgreSQL, Lucene, a Pekko cluster of one, HTTP on a free
+ * port) with its data under {@code root}; bundles are readable under {@code root/bundles}.
+ */
+final class RunningNode implements AutoCloseable {
+  final Path bundles;
+  final ApiClient api;
+  private final ActorSystem<Void> system;
+
+  private RunningNode(Path bundles, ApiClient api, ActorSystem<Void> system) {
+    this.bundles = bundles;
+    this.api = api;
+    this.system = system;
+  }
+
+  /** Starts the node and waits until /health answers 200. */
+  static RunningNode start(Path root) throws Exception {
+    Path bundles = Files.createDirectories(root.resolve("bundles"));
+    int port = FreePorts.next();
+    ActorSystem<Void> system = Node.start(new NodeSettings("127.0.0.1", port, 0, List.of(), root.resolve("data"),
+        null, null, null, List.of(bundles), bundles.resolve("inbox")));
+    RunningNode node = new RunningNode(bundles, new ApiClient(port), system);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!node.api.isUp()) {
+      if (System.nanoTime() > deadline) {
+        node.close();
+        throw new IllegalStateException("node did not become healthy");
+      }
+      Thread.sleep(100);
+    }
+    return node;
+  }
+
+  @Override
+  public void close() {
+    system.terminate();
+    system.getWhenTerminated().toCompletableFuture().join();
+  }
+}
