@@ -58,6 +58,12 @@ public record LogQuery(
         endMicros, text, pageLimit, pageCursor, descending, messageIps, regex);
   }
 
+  /** The same query within [start, end) (null: open). */
+  public LogQuery withTimeRange(Long start, Long end) {
+    return new LogQuery(bundleIds, services, cvmIps, levels, filenames, pids, start, end, text, limit,
+        cursor, descending, messageIps, regex);
+  }
+
   /** The same query restricted to these levels. */
   public LogQuery withLevels(Set<LogLevel> onlyLevels) {
     return new LogQuery(bundleIds, services, cvmIps, onlyLevels, filenames, pids, startMicros,

@@ -29,6 +29,14 @@ public interface LogStore extends Closeable {
   SearchPage search(LogQuery query);
 
   /**
+   * The matching records' ids, times, nodes and services in time order (oldest first), at most
+   * {@code max} of them, read without loading messages.
+   *
+   * @throws IllegalArgumentException for an invalid bundle id or text query
+   */
+  List<RecordRef> refs(LogQuery query, int max);
+
+  /**
    * Exact counts of matching records grouped by a field, largest first, then by key. Records
    * without a value for the field (no pid, no IP) are in no bucket.
    *

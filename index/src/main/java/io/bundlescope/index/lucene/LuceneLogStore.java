@@ -9,6 +9,7 @@ import io.bundlescope.index.InvalidQueryException;
 import io.bundlescope.index.LogQuery;
 import io.bundlescope.index.LogStore;
 import io.bundlescope.index.RecordContext;
+import io.bundlescope.index.RecordRef;
 import io.bundlescope.index.SearchPage;
 import io.bundlescope.index.TextSpan;
 import io.bundlescope.parsers.LogRecord;
@@ -159,6 +160,26 @@ public final class LuceneLogStore implements LogStore {
       List<LogRecord> records = RecordReader.read(searcher.getIndexReader(), page.docs());
       String next = page.more() ? Cursors.encode(page.last(), query.descending()) : null;
       return new SearchPage(total, records, next);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public List<RecordRef> refs(LogQuery query, int max) {
+    Query lucene = QueryTranslator.translate(query, regexBudget);
+    List<RecordRef> refs = new ArrayList<>();
+    try (Snapshot snapshot = snapshot(query)) {
+      if (snapshot.isEmpty()) return refs;
+      IndexSearcher searcher = snapshot.searcher();
+      Cursors.Position after = null;
+      while (refs.size() < max) {
+        SortedTopHits.Page page = SortedTopHits.top(searcher, lucene, after, Math.min(MAX_LIMIT, max - refs.size()), false);
+        refs.addAll(RecordRefReader.read(searcher.getIndexReader(), page.docs()));
+        if (!page.more()) break;
+        after = page.last();
+      }
+      return refs;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
