@@ -1,17 +1,14 @@
 package io.bundlescope.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.bundlescope.store.Jdbc.instant;
+import static io.bundlescope.store.Jdbc.prepare;
+import static io.bundlescope.store.Jdbc.ts;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -26,17 +23,17 @@ public final class BundleRepository {
     /** {@link #addWarnings} keeps the first this many warnings of a bundle and drops later ones. */
     public static final int MAX_WARNINGS = 1000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final String COLUMNS = """
             log_bundle_id, log_bundle_path, status, hosting_worker_vm_ip, bundle_size, bundle_type, is_analyzed,
             remote_log_bundle_path, log_type, submitted_at, start_time, end_time, error_msg, files_total, files_done,
             bytes_total, bytes_done, records, warnings::text AS warnings, summary::text AS summary""";
 
     private final DataSource ds;
+    private final Jdbc jdbc;
 
     public BundleRepository(DataSource ds) {
         this.ds = Objects.requireNonNull(ds, "ds");
+        this.jdbc = new Jdbc(ds);
     }
 
     /** Inserts a {@code queued} bundle and returns the stored row. */
@@ -95,7 +92,7 @@ public final class BundleRepository {
                          SELECT jsonb_agg(t.w ORDER BY t.i)
                            FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS t(w, i)
                           WHERE t.i <= ? - jsonb_array_length(b.warnings)), '[]'::jsonb)
-                 WHERE log_bundle_id = ?""", toJson(warnings), MAX_WARNINGS, id);
+                 WHERE log_bundle_id = ?""", JsonColumns.toJson(warnings), MAX_WARNINGS, id);
     }
 
     /** Status {@code completed}, analyzed, with the final record count and the summary JSON (may be null). */
@@ -120,7 +117,7 @@ public final class BundleRepository {
      * iff this call made the claim.
      */
     public boolean claimInbox(String path, long size, Instant mtime, String bundleId) {
-        return execute("""
+        return jdbc.execute("""
                 INSERT INTO inbox_claims (path, size, mtime, log_bundle_id, claimed_at) VALUES (?, ?, ?, ?, now())
                 ON CONFLICT (path, size, mtime) DO NOTHING""", path, size, ts(mtime), bundleId) == 1;
     }
@@ -139,43 +136,13 @@ public final class BundleRepository {
     }
 
     private List<BundleRow> query(String sql, Object... args) {
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = prepare(c, sql, args);
-             ResultSet rs = ps.executeQuery()) {
-            List<BundleRow> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(row(rs));
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new StoreException("query failed: " + firstLine(sql), e);
-        }
+        return jdbc.query(sql, BundleRepository::row, args);
     }
 
     private void update(String id, String sql, Object... args) {
-        if (execute(sql, args) == 0) {
+        if (jdbc.execute(sql, args) == 0) {
             throw new NoSuchElementException("no log bundle " + id);
         }
-    }
-
-    private int execute(String sql, Object... args) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = prepare(c, sql, args)) {
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("statement failed: " + firstLine(sql), e);
-        }
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] == null) {
-                ps.setNull(i + 1, Types.NULL); // untyped: the server infers the column's type
-            } else {
-                ps.setObject(i + 1, args[i]);
-            }
-        }
-        return ps;
     }
 
     private static BundleRow row(ResultSet rs) throws SQLException {
@@ -198,36 +165,7 @@ public final class BundleRepository {
                 rs.getLong("bytes_total"),
                 rs.getLong("bytes_done"),
                 rs.getLong("records"),
-                fromJson(rs.getString("warnings")),
+                JsonColumns.strings(rs.getString("warnings"), "warnings"),
                 rs.getString("summary"));
-    }
-
-    private static OffsetDateTime ts(Instant i) {
-        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static String toJson(List<String> strings) {
-        try {
-            return JSON.writeValueAsString(strings);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private static List<String> fromJson(String json) {
-        try {
-            return JSON.readValue(json, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("warnings column is not a JSON array of strings", e);
-        }
-    }
-
-    private static String firstLine(String sql) {
-        return sql.strip().lines().findFirst().orElse(sql);
     }
 }
