@@ -3,6 +3,7 @@ package io.bundlescope.analyzers.rules;
 import io.bundlescope.index.LogQuery;
 import io.bundlescope.index.LogStore;
 import io.bundlescope.index.RecordRef;
+import io.bundlescope.index.SearchPage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,20 @@ public final class RuleChecker {
       }
     }
     return new RuleReport(hits, skipped, rules.size());
+  }
+
+  /** What {@code rule} finds in the bundle, with up to {@code samples} of its matching records. */
+  public Backtest backtest(String bundleId, Rule rule, int samples) {
+    BundleFacts facts = BundleFacts.of(store, bundleId);
+    Optional<String> empty = facts.whyEmpty(rule.scope());
+    if (empty.isPresent()) return new Backtest(bundleId, 0, List.of(), List.of(), empty.get());
+    try {
+      LogQuery first = query(bundleId, rule.scope(), rule.match(), facts);
+      SearchPage page = store.search(first.withPage(samples, null));
+      return new Backtest(bundleId, page.total(), check(bundleId, rule, facts), page.records(), null);
+    } catch (IllegalArgumentException e) {
+      return new Backtest(bundleId, 0, List.of(), List.of(), "cannot run: " + e.getMessage());
+    }
   }
 
   private List<RuleHit> check(String bundleId, Rule rule, BundleFacts facts) {
