@@ -306,9 +306,11 @@ public final class BundleEntity
         services.projection().completed(bundleId, now, next.records(),
             BundleSummary.json(next.bundleType(), next.done().values(), next.allWarnings().size()));
         reportLoad(0); // its last bytes count in the node's measured ingest rate
+        services.listener().analyzed(bundleId);
         finish();
       } else {
         reportLoad(next.bytesTotal() - next.bytesDone());
+        services.listener().chunksJournaled(bundleId);
         if (commitDue()) commit();
       }
     }).thenNoReply();

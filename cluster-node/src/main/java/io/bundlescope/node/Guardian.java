@@ -6,8 +6,10 @@ import io.bundlescope.http.ClusterRoutes;
 import io.bundlescope.http.ExportRoutes;
 import io.bundlescope.http.HealthRoutes;
 import io.bundlescope.http.HttpServer;
+import io.bundlescope.http.IssuesRoutes;
 import io.bundlescope.http.LogsRoutes;
 import io.bundlescope.http.OwnerRouting;
+import io.bundlescope.http.RulesRoutes;
 import io.bundlescope.http.WebUiRoutes;
 import io.bundlescope.index.LogStore;
 import io.bundlescope.node.placement.ClusterLoadView;
@@ -15,10 +17,15 @@ import io.bundlescope.node.placement.LeastLoadedAllocation;
 import io.bundlescope.node.placement.LoadBlend;
 import io.bundlescope.node.placement.NodeLoad;
 import io.bundlescope.node.placement.Placement;
+import io.bundlescope.node.rules.RuleChecks;
+import io.bundlescope.node.rules.StarterLibrary;
 import io.bundlescope.parsers.bundle.StagingLimits;
 import io.bundlescope.protocol.BundleCommand;
 import io.bundlescope.store.BundleRepository;
 import io.bundlescope.store.Database;
+import io.bundlescope.store.IssueRepository;
+import io.bundlescope.store.RuleRepository;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
@@ -57,9 +64,19 @@ final class Guardian {
       ActorRef<NodeLoad.Command> load = ctx.spawn(NodeLoad.create(cluster.selfMember().address().toString(),
           settings.nodeName(), settings.dataDir(), blocking, conf.getDuration("placement.publish-interval"), loadView),
           "node-load");
+      RuleRepository rules = new RuleRepository(db.dataSource());
+      IssueRepository issues = new IssueRepository(db.dataSource());
+      RuleChecks ruleChecks = new RuleChecks(logs, rules, issues, repo, blocking,
+          conf.getDuration("rules.check-interval"), Clock.systemUTC());
+      CompletableFuture.runAsync(() -> StarterLibrary.seed(rules), blocking)
+          .thenRun(() -> ruleChecks.catchUp(settings.nodeName()))
+          .exceptionally(e -> {
+            system.log().error("cannot load the starter rules: {}", e.toString());
+            return null;
+          });
       IngestServices services = new IngestServices(logs, projection, slots, Node.staging(settings),
           StagingLimits.defaults(), blocking, ZoneId.of(conf.getString("ingest.default-zone")),
-          settings.nodeName(), conf.getDuration("ingest.commit-interval"), load);
+          settings.nodeName(), conf.getDuration("ingest.commit-interval"), load, ruleChecks);
 
       ClusterSharding sharding = ClusterSharding.get(system);
       LeastLoadedAllocation placement = new LeastLoadedAllocation(cluster, loadView,
@@ -82,7 +99,9 @@ final class Guardian {
       var routes = new OwnerRouting(system, settings.nodeName(), repo, blocking)
           .wrap(new BrowseRoutes(logs, blocking).routes()
               .orElse(new ExportRoutes(logs, blocking).routes())
-              .orElse(new LogsRoutes(submissions, repo, logs, blocking).routes()))
+              .orElse(new LogsRoutes(submissions, repo, logs, blocking).routes())
+              .orElse(new IssuesRoutes(repo, rules, issues, ruleChecks, blocking).routes())
+              .orElse(new RulesRoutes(rules, repo, logs, blocking).routes()))
           .orElse(new ClusterRoutes(placement::snapshot).routes())
           .orElse(new HealthRoutes(settings.nodeName(),
               () -> cluster.selfMember().status() == MemberStatus.up(), db::isReachable, blocking).routes())

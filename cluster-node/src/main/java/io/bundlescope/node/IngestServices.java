@@ -18,6 +18,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * @param defaultZone zone for log lines without an offset whose node zone is unknown
  * @param commitInterval how often parsed chunks are committed and journaled while ingesting
  * @param load where the entity reports the bytes it still has to ingest (the node's load)
+ * @param listener told when chunks are journaled and when the bundle is complete
  */
 public record IngestServices(
     LogStore logs,
@@ -29,4 +30,5 @@ public record IngestServices(
     ZoneId defaultZone,
     String hostIp,
     Duration commitInterval,
-    ActorRef<NodeLoad.Command> load) {}
+    ActorRef<NodeLoad.Command> load,
+    IngestListener listener) {}

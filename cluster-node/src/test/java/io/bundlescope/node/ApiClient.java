@@ -18,7 +18,8 @@ import java.util.TreeMap;
 
 /** A small JSON client for a node's HTTP API, as tests use it. */
 final class ApiClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON_MAPPER = new ObjectMapper();
+  private static final ObjectMapper JSON = JSON_MAPPER;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final String base;
 
@@ -38,6 +39,11 @@ final class ApiClient {
 
   ApiClient(int port) {
     this.base = "http://127.0.0.1:" + port;
+  }
+
+  /** {@code http://127.0.0.1:port} */
+  String base() {
+    return base;
   }
 
   Answer get(String pathAndQuery) {

@@ -73,7 +73,7 @@ class BundleEntityTest {
     logs = new LuceneLogStore(root.resolve("index"));
     services = new IngestServices(logs, new BundleProjection(repo), testKit.spawn(IngestSlots.create(2)),
         root.resolve("staging"), StagingLimits.defaults(), blocking, ZoneOffset.UTC, "127.0.0.1:0",
-        Duration.ofMillis(100), testKit.system().ignoreRef());
+        Duration.ofMillis(100), testKit.system().ignoreRef(), IngestListener.NONE);
   }
 
   @AfterAll

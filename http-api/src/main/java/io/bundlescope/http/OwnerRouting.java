@@ -41,6 +41,8 @@ public final class OwnerRouting extends AllDirectives {
   /** Requests answered from the bundle's node-local index. */
   private static final Set<String> FROM_INDEX =
       Set.of("/logs/search", "/logs/aggregate", "/logs/heatmap", "/logs/context", "/logs/export");
+  /** Requests that act on the bundle's node-local index. */
+  private static final Set<String> POSTS_TO_INDEX = Set.of("/logs/issues/check", "/rules/draft");
 
   private final ActorSystem<?> system;
   private final String self;
@@ -58,9 +60,11 @@ public final class OwnerRouting extends AllDirectives {
   public Route wrap(Route inner) {
     return extractRequest(request -> {
       String path = request.getUri().path();
-      boolean fromIndex = FROM_INDEX.contains(path);
-      boolean aboutBundle = fromIndex || path.equals("/logs/job_status");
-      List<String> ids = aboutBundle && request.method().equals(HttpMethods.GET) ? bundleIds(request) : List.of();
+      boolean get = request.method().equals(HttpMethods.GET);
+      boolean fromIndex = get ? FROM_INDEX.contains(path)
+          : request.method().equals(HttpMethods.POST) && POSTS_TO_INDEX.contains(path);
+      boolean aboutBundle = fromIndex || (get && path.equals("/logs/job_status"));
+      List<String> ids = aboutBundle ? bundleIds(request) : List.of();
       if (ids.isEmpty()) return inner;
       CompletionStage<Set<String>> owners = CompletableFuture.supplyAsync(() -> ownersOf(ids), blocking)
           .exceptionally(e -> Set.of());
