@@ -14,12 +14,14 @@ import io.bundlescope.protocol.BundleCommand.Accepted;
 import io.bundlescope.protocol.BundleCommand.AnalyzeBundle;
 import io.bundlescope.protocol.BundleCommand.GetProgress;
 import io.bundlescope.protocol.BundleCommand.Progress;
+import io.bundlescope.protocol.BundleCommand.ReindexBundle;
 import io.bundlescope.protocol.BundleEvent;
 import io.bundlescope.protocol.BundleEvent.BundleAnalyzed;
 import io.bundlescope.protocol.BundleEvent.BundleFailed;
 import io.bundlescope.protocol.BundleEvent.BundlePlanned;
 import io.bundlescope.protocol.BundleEvent.BundleSubmitted;
 import io.bundlescope.protocol.BundleEvent.ChunksIndexed;
+import io.bundlescope.protocol.BundleEvent.IndexStarted;
 import io.bundlescope.protocol.ChunkResult;
 import io.bundlescope.protocol.ChunkSpec;
 import java.time.Instant;
@@ -80,6 +82,9 @@ public final class BundleEntity
 
   private record CommitFailed(String errorMsg) implements Internal {}
 
+  /** Recovered on a node that does not hold the chunks the journal says are indexed. */
+  private enum MoveIndexHere implements Internal { INSTANCE }
+
   private final String bundleId;
   private final IngestServices services;
   private final ActorContext<BundleCommand> ctx;
@@ -128,6 +133,7 @@ public final class BundleEntity
         .onCommand(Staged.class, this::onPlanned)
         .onCommand(StagingFailed.class, this::onFailure);
     b.forStateType(Ingesting.class)
+        .onCommand(MoveIndexHere.class, this::onMoveIndexHere)
         .onCommand(Staged.class, this::onRestaged)
         .onCommand(StagingFailed.class, this::onFailure)
         .onCommand(SlotGranted.class, this::onSlotGranted)
@@ -135,6 +141,8 @@ public final class BundleEntity
         .onCommand(CommitTick.class, this::onCommitTick)
         .onCommand(Committed.class, this::onCommitted)
         .onCommand(CommitFailed.class, (s, c) -> onFailure(s, new StagingFailed(c.errorMsg())));
+    b.forStateType(Analyzed.class)
+        .onCommand(ReindexBundle.class, this::onReindex);
     b.forAnyState()
         .onCommand(AnalyzeBundle.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(bundleId, s.status())))
         .onCommand(GetProgress.class, (s, c) -> Effect().reply(c.replyTo(), progress(s)))
@@ -150,10 +158,13 @@ public final class BundleEntity
         .onEvent(BundleSubmitted.class, (s, e) -> new Staging(e.path(), e.at()));
     b.forStateType(Staging.class)
         .onEvent(BundlePlanned.class, (s, e) -> new Ingesting(s.path(), s.submittedAt(), e.bundleType(),
-            e.chunks(), Map.of(), e.warnings()))
+            e.chunks(), Map.of(), e.warnings(), null))
         .onEvent(BundleFailed.class, (s, e) -> new Failed(s.path(), e.errorMsg(), e.at()));
+    b.forStateType(Analyzed.class)
+        .onEvent(IndexStarted.class, (s, e) -> s.ingest().indexedOn(e.host()));
     b.forStateType(Ingesting.class)
         .onEvent(ChunksIndexed.class, (s, e) -> s.with(e.results()))
+        .onEvent(IndexStarted.class, (s, e) -> s.indexedOn(e.host()))
         .onEvent(BundleAnalyzed.class, (s, e) -> new Analyzed(s, e.at()))
         .onEvent(BundleFailed.class, (s, e) -> new Failed(s.path(), e.errorMsg(), e.at()));
     return b.build();
@@ -170,6 +181,8 @@ public final class BundleEntity
     if (state instanceof Staging s) {
       services.projection().started(bundleId, Instant.now(), services.hostIp());
       stage(s.path(), Set.of(), true);
+    } else if (state instanceof Ingesting s && !indexIsHere(s)) {
+      ctx.getSelf().tell(MoveIndexHere.INSTANCE);
     } else if (state instanceof Ingesting s) {
       services.projection().started(bundleId, Instant.now(), services.hostIp());
       reportLoad(s.bytesTotal() - s.bytesDone());
@@ -177,6 +190,43 @@ public final class BundleEntity
           .filter(id -> !s.done().containsKey(id)).collect(Collectors.toSet());
       stage(s.path(), undone, false);
     }
+  }
+
+  /**
+   * Whether this node's index holds the chunks the journal counts as done: they were indexed
+   * here (journals from before {@code indexHost} was recorded were always local) and the index
+   * is still on disk.
+   */
+  private boolean indexIsHere(Ingesting s) {
+    if (s.indexHost() == null) return true;
+    return s.indexHost().equals(services.hostIp()) && (s.done().isEmpty() || services.logs().hasBundle(bundleId));
+  }
+
+  /** Starts the index over on this node: every chunk is parsed again from the bundle. */
+  private ReplyEffect<BundleEvent, BundleState> onMoveIndexHere(Ingesting state, MoveIndexHere cmd) {
+    return rebuildHere(state.indexHost());
+  }
+
+  private ReplyEffect<BundleEvent, BundleState> onReindex(Analyzed state, ReindexBundle cmd) {
+    String host = state.ingest().indexHost();
+    boolean lost = cmd.lostHost().equals(host) || (host == null && !services.logs().hasBundle(bundleId));
+    if (!lost) {
+      finish();
+      return Effect().none().thenNoReply();
+    }
+    return rebuildHere(host);
+  }
+
+  private ReplyEffect<BundleEvent, BundleState> rebuildHere(String from) {
+    Instant now = Instant.now();
+    return Effect().persist(new IndexStarted(services.hostIp(), now)).thenRun(s -> {
+      Ingesting ingest = (Ingesting) s;
+      ctx.getLog().info("bundle {}: index was on {}, rebuilding it on {}", bundleId, from, services.hostIp());
+      services.projection().started(bundleId, now, services.hostIp());
+      if (services.logs().hasBundle(bundleId)) services.logs().deleteBundle(bundleId);
+      reportLoad(ingest.bytesTotal());
+      stage(ingest.path(), Set.of(), false);
+    }).thenNoReply();
   }
 
   private ReplyEffect<BundleEvent, BundleState> onSubmit(Empty state, AnalyzeBundle cmd) {
@@ -209,7 +259,7 @@ public final class BundleEntity
     List<ChunkSpec> chunks = chunksOf(staged.inventory());
     BundlePlanned planned = new BundlePlanned(staged.inventory().type().name().toLowerCase(),
         chunks, staged.inventory().warnings(), Instant.now());
-    return Effect().persist(planned).thenRun(s -> {
+    return Effect().persist(List.of(planned, new IndexStarted(services.hostIp(), planned.at()))).thenRun(s -> {
       services.projection().planned(bundleId, planned.bundleType(), chunks.size(),
           ((Ingesting) s).bytesTotal(), planned.warnings());
       reportLoad(((Ingesting) s).bytesTotal());

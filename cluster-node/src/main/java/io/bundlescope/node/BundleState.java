@@ -27,9 +27,12 @@ sealed interface BundleState {
     }
   }
 
-  /** Planned; chunks are parsed in parallel, {@code done} holds the committed ones. */
+  /**
+   * Planned; chunks are parsed in parallel, {@code done} holds the committed ones, in the index
+   * of {@code indexHost} (null in journals written before it was recorded: the local node).
+   */
   record Ingesting(String path, Instant submittedAt, String bundleType, List<ChunkSpec> chunks,
-      Map<String, ChunkResult> done, List<String> warnings) implements BundleState {
+      Map<String, ChunkResult> done, List<String> warnings, String indexHost) implements BundleState {
     public String status() {
       return "inprogress";
     }
@@ -37,7 +40,12 @@ sealed interface BundleState {
     Ingesting with(List<ChunkResult> results) {
       Map<String, ChunkResult> next = new HashMap<>(done);
       results.forEach(r -> next.put(r.chunkId(), r));
-      return new Ingesting(path, submittedAt, bundleType, chunks, Map.copyOf(next), warnings);
+      return new Ingesting(path, submittedAt, bundleType, chunks, Map.copyOf(next), warnings, indexHost);
+    }
+
+    /** The index starts from nothing on {@code host}: no chunk counts as done. */
+    Ingesting indexedOn(String host) {
+      return new Ingesting(path, submittedAt, bundleType, chunks, Map.of(), warnings, host);
     }
 
     boolean complete() {

@@ -16,6 +16,7 @@ import io.bundlescope.protocol.BundleCommand.Accepted;
 import io.bundlescope.protocol.BundleCommand.AnalyzeBundle;
 import io.bundlescope.protocol.BundleEvent;
 import io.bundlescope.protocol.BundleEvent.BundlePlanned;
+import io.bundlescope.node.BundleState.Ingesting;
 import io.bundlescope.protocol.BundleEvent.BundleSubmitted;
 import io.bundlescope.protocol.BundleEvent.ChunksIndexed;
 import io.bundlescope.protocol.ChunkResult;
@@ -186,6 +187,55 @@ class BundleEntityTest {
 
     await(kit, s -> s instanceof BundleState.Analyzed);
     assertThat(indexed("b3")).isEqualTo(bundle.expected().total());
+  }
+
+  /**
+   * The journal says chunks were indexed on another node (lost with it): recovery here parses
+   * every chunk again into this node's index, after clearing whatever stale partition it had.
+   */
+  @Test
+  void recoveryOnAnotherNodeRebuildsTheWholeIndexHere() throws Exception {
+    GeneratedBundle bundle = bundle("b5", 5);
+    var kit = entity("b5");
+    BundleInventory staged = BundleStager.stage(bundle.path(), root.resolve("pre-staging-b5"));
+    List<ChunkSpec> chunks = staged.files().stream()
+        .map(f -> new ChunkSpec(ChunkIds.of(f.logicalPath()), f.logicalPath(), f.sizeOnDisk())).toList();
+    BundleIndexWriter stale = logs.writer("b5");
+    BundleFile first = staged.files().get(0);
+    ChunkResult onLostNode = ChunkParser.parse(first, ChunkContexts.of("b5", chunks.get(0).chunkId(), first, ZoneOffset.UTC), stale);
+    ChunkParser.parse(first, ChunkContexts.of("b5", "stale-chunk", first, ZoneOffset.UTC), stale);
+    stale.commit();
+
+    kit.initialize(new BundleSubmitted(bundle.path().toString(), Instant.now()),
+        new BundlePlanned("cluster", chunks, List.of(), Instant.now()),
+        new BundleEvent.IndexStarted("10.9.9.9:8080", Instant.now()), new ChunksIndexed(List.of(onLostNode)));
+
+    BundleState.Analyzed done = (BundleState.Analyzed) await(kit, s -> s instanceof BundleState.Analyzed);
+    assertThat(done.ingest().indexHost()).isEqualTo("127.0.0.1:0");
+    assertThat(done.ingest().records()).isEqualTo(bundle.expected().total());
+    assertThat(indexed("b5")).isEqualTo(bundle.expected().total());
+    assertThat(kit.persistenceTestKit().persistedInStorage("Bundle|b5")).anySatisfy(e -> assertThat(e)
+        .isInstanceOfSatisfying(BundleEvent.IndexStarted.class, i -> assertThat(i.host()).isEqualTo("127.0.0.1:0")));
+    assertThat(awaitRow("b5", JobStatus.COMPLETED).hostingWorkerVmIp()).isEqualTo("127.0.0.1:0");
+  }
+
+  @Test
+  void anAnalyzedBundleIsIndexedAgainOnlyWhenItsIndexWasOnTheLostNode() throws Exception {
+    GeneratedBundle bundle = bundle("b6", 6);
+    var kit = entity("b6");
+    kit.<Accepted>runCommand(reply -> new AnalyzeBundle(bundle.path().toString(), reply));
+    await(kit, s -> s instanceof BundleState.Analyzed);
+
+    var elsewhere = kit.runCommand(new BundleCommand.ReindexBundle("10.9.9.9:8080"));
+    assertThat(elsewhere.hasNoEvents()).isTrue();
+    assertThat(elsewhere.state()).isInstanceOf(BundleState.Analyzed.class);
+
+    var lost = kit.runCommand(new BundleCommand.ReindexBundle("127.0.0.1:0"));
+    assertThat(lost.event()).isInstanceOf(BundleEvent.IndexStarted.class);
+    assertThat(lost.state()).isInstanceOfSatisfying(Ingesting.class, s -> assertThat(s.done()).isEmpty());
+    BundleState.Analyzed again = (BundleState.Analyzed) await(kit, s -> s instanceof BundleState.Analyzed);
+    assertThat(again.ingest().records()).isEqualTo(bundle.expected().total());
+    assertThat(indexed("b6")).isEqualTo(bundle.expected().total());
   }
 
   @Test

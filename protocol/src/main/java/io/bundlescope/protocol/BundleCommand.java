@@ -9,7 +9,8 @@ import org.apache.pekko.actor.typed.ActorRef;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME)
 @JsonSubTypes({
   @JsonSubTypes.Type(value = BundleCommand.AnalyzeBundle.class, name = "analyze"),
-  @JsonSubTypes.Type(value = BundleCommand.GetProgress.class, name = "progress")
+  @JsonSubTypes.Type(value = BundleCommand.GetProgress.class, name = "progress"),
+  @JsonSubTypes.Type(value = BundleCommand.ReindexBundle.class, name = "reindex")
 })
 public interface BundleCommand extends CborSerializable {
 
@@ -17,6 +18,12 @@ public interface BundleCommand extends CborSerializable {
   record AnalyzeBundle(String path, ActorRef<Accepted> replyTo) implements BundleCommand {}
 
   record Accepted(String bundleId, String status) implements CborSerializable {}
+
+  /**
+   * The node {@code lostHost} (HTTP {@code host:port}) left the cluster: an analyzed bundle whose
+   * index was there is indexed again on the node this entity now runs on. Ignored otherwise.
+   */
+  record ReindexBundle(String lostHost) implements BundleCommand {}
 
   /** Live progress, answered from the entity's state. */
   record GetProgress(ActorRef<Progress> replyTo) implements BundleCommand {}

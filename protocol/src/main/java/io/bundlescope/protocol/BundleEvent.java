@@ -12,7 +12,8 @@ import java.util.List;
   @JsonSubTypes.Type(value = BundleEvent.BundlePlanned.class, name = "planned"),
   @JsonSubTypes.Type(value = BundleEvent.ChunksIndexed.class, name = "chunks-indexed"),
   @JsonSubTypes.Type(value = BundleEvent.BundleAnalyzed.class, name = "analyzed"),
-  @JsonSubTypes.Type(value = BundleEvent.BundleFailed.class, name = "failed")
+  @JsonSubTypes.Type(value = BundleEvent.BundleFailed.class, name = "failed"),
+  @JsonSubTypes.Type(value = BundleEvent.IndexStarted.class, name = "index-started")
 })
 public interface BundleEvent extends CborSerializable {
 
@@ -28,4 +29,11 @@ public interface BundleEvent extends CborSerializable {
   record BundleAnalyzed(Instant at) implements BundleEvent {}
 
   record BundleFailed(String errorMsg, Instant at) implements BundleEvent {}
+
+  /**
+   * The bundle's index is built from nothing on {@code host} (its HTTP {@code host:port}):
+   * chunks journaled before count no more. Persisted when ingest is planned, and when the
+   * bundle moves to another node (its old node was lost, or lost its index).
+   */
+  record IndexStarted(String host, Instant at) implements BundleEvent {}
 }
