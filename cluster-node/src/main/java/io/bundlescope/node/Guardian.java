@@ -92,6 +92,7 @@ final class Guardian {
             return CompletableFuture.completedFuture(Done.getInstance());
           });
       UnfinishedBundles.resume(system, sharding, repo, blocking);
+      ctx.spawn(LostNodes.create(sharding, repo, blocking), "lost-nodes");
 
       Duration askTimeout = conf.getDuration("http.ask-timeout");
       BundleSubmissions submissions = new BundleSubmissions(new AllowedRoots(settings.allowedRoots()), repo,

@@ -9,6 +9,7 @@ import io.bundlescope.store.DatabaseSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.Logger;
@@ -61,6 +62,7 @@ public final class Node {
     Map<String, Object> overrides = new HashMap<>();
     overrides.put("pekko.remote.artery.canonical.hostname", s.host());
     overrides.put("pekko.remote.artery.canonical.port", s.clusterPort());
+    overrides.put("pekko.cluster.roles", List.of(LostNodes.httpRole(s.nodeName())));
     overrides.put("pekko.cluster.seed-nodes", s.seedNodes().stream().map(a -> "pekko://bundlescope@" + a).toList());
     String slick = "pekko-persistence-jdbc.shared-databases.slick.db.";
     overrides.put(slick + "url", db.jdbcUrl());
