@@ -303,7 +303,7 @@ public final class BundleEntity
     inFlight++;
     ctx.spawnAnonymous(ChunkParser.create(file,
         ChunkContexts.of(bundleId, chunk.chunkId(), file, services.defaultZone()),
-        writer, services.blocking(), ctx.getSelf(), ChunkDone::new));
+        writer, services.templates(), services.blocking(), ctx.getSelf(), ChunkDone::new));
     return Effect().none().thenNoReply();
   }
 
@@ -337,8 +337,19 @@ public final class BundleEntity
     List<ChunkResult> batch = List.copyOf(uncommitted.subList(0, Math.min(MAX_BATCH, uncommitted.size())));
     uncommitted.subList(0, batch.size()).clear();
     BundleIndexWriter w = writer;
-    ctx.pipeToSelf(CompletableFuture.runAsync(w::commit, services.blocking()), (ok, failure) ->
+    ctx.pipeToSelf(CompletableFuture.runAsync(() -> {
+      w.commit();
+      saveTemplates(); // before the chunks are journaled: no journaled id is ever handed out again
+    }, services.blocking()), (ok, failure) ->
         failure == null ? new Committed(batch) : new CommitFailed("index commit failed: " + failure.getMessage()));
+  }
+
+  private void saveTemplates() {
+    try {
+      services.templates().save();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot save the node's templates", e);
+    }
   }
 
   private ReplyEffect<BundleEvent, BundleState> onCommitted(Ingesting state, Committed committed) {

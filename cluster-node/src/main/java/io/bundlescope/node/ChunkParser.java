@@ -1,5 +1,6 @@
 package io.bundlescope.node;
 
+import io.bundlescope.analyzers.templates.TemplateLibrary;
 import io.bundlescope.index.BundleIndexWriter;
 import io.bundlescope.parsers.FileContext;
 import io.bundlescope.parsers.FileParser;
@@ -33,9 +34,9 @@ final class ChunkParser {
 
   /** The parent receives exactly one result, wrapped by {@code wrap}, then the child stops. */
   static <T> Behavior<ChunkResult> create(BundleFile file, FileContext context, BundleIndexWriter writer,
-      Executor blocking, ActorRef<T> parent, Function<ChunkResult, T> wrap) {
+      TemplateLibrary templates, Executor blocking, ActorRef<T> parent, Function<ChunkResult, T> wrap) {
     return Behaviors.setup(ctx -> {
-      ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> parse(file, context, writer), blocking),
+      ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> parse(file, context, writer, templates), blocking),
           (result, failure) -> result != null ? result : unreadable(file, context, writer, failure));
       return Behaviors.receiveMessage(result -> {
         parent.tell(wrap.apply(result));
@@ -44,10 +45,11 @@ final class ChunkParser {
     });
   }
 
-  static ChunkResult parse(BundleFile file, FileContext context, BundleIndexWriter writer) {
+  /** Parses the file into the index, each record with its message template's id. */
+  static ChunkResult parse(BundleFile file, FileContext context, BundleIndexWriter writer, TemplateLibrary templates) {
     Map<LogLevel, Long> byLevel = new EnumMap<>(LogLevel.class);
     Consumer<LogRecord> sink = r -> {
-      writer.add(r);
+      writer.add(r.withTemplateId(templates.assign(r.logBundleId(), r.message())));
       byLevel.merge(r.level(), 1L, Long::sum);
     };
     List<String> warnings = new ArrayList<>();

@@ -10,7 +10,9 @@ import io.bundlescope.http.IssuesRoutes;
 import io.bundlescope.http.LogsRoutes;
 import io.bundlescope.http.OwnerRouting;
 import io.bundlescope.http.RulesRoutes;
+import io.bundlescope.http.TemplatesRoutes;
 import io.bundlescope.http.WebUiRoutes;
+import io.bundlescope.analyzers.templates.TemplateLibrary;
 import io.bundlescope.index.LogStore;
 import io.bundlescope.node.placement.ClusterLoadView;
 import io.bundlescope.node.placement.LeastLoadedAllocation;
@@ -47,7 +49,7 @@ import org.apache.pekko.cluster.typed.Join;
 final class Guardian {
   private Guardian() {}
 
-  static Behavior<Void> create(NodeSettings settings, Database db, LogStore logs) {
+  static Behavior<Void> create(NodeSettings settings, Database db, LogStore logs, TemplateLibrary templates) {
     return Behaviors.setup(ctx -> {
       ActorSystem<Void> system = ctx.getSystem();
       Config conf = system.settings().config().getConfig("bundlescope");
@@ -76,7 +78,7 @@ final class Guardian {
           });
       IngestServices services = new IngestServices(logs, projection, slots, Node.staging(settings),
           StagingLimits.defaults(), blocking, ZoneId.of(conf.getString("ingest.default-zone")),
-          settings.nodeName(), conf.getDuration("ingest.commit-interval"), load, ruleChecks);
+          settings.nodeName(), conf.getDuration("ingest.commit-interval"), load, ruleChecks, templates);
 
       ClusterSharding sharding = ClusterSharding.get(system);
       LeastLoadedAllocation placement = new LeastLoadedAllocation(cluster, loadView,
@@ -102,7 +104,8 @@ final class Guardian {
               .orElse(new ExportRoutes(logs, blocking).routes())
               .orElse(new LogsRoutes(submissions, repo, logs, blocking).routes())
               .orElse(new IssuesRoutes(repo, rules, issues, ruleChecks, blocking).routes())
-              .orElse(new RulesRoutes(rules, repo, logs, blocking).routes()))
+              .orElse(new RulesRoutes(rules, repo, logs, templates, blocking).routes())
+              .orElse(new TemplatesRoutes(logs, templates, blocking).routes()))
           .orElse(new ClusterRoutes(placement::snapshot).routes())
           .orElse(new HealthRoutes(settings.nodeName(),
               () -> cluster.selfMember().status() == MemberStatus.up(), db::isReachable, blocking).routes())

@@ -1,5 +1,6 @@
 package io.bundlescope.node;
 
+import io.bundlescope.analyzers.templates.TemplateLibrary;
 import io.bundlescope.index.LogStore;
 import io.bundlescope.node.placement.NodeLoad;
 import io.bundlescope.parsers.bundle.StagingLimits;
@@ -19,6 +20,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * @param commitInterval how often parsed chunks are committed and journaled while ingesting
  * @param load where the entity reports the bytes it still has to ingest (the node's load)
  * @param listener told when chunks are journaled and when the bundle is complete
+ * @param templates the node's message templates, which give each record its template id
  */
 public record IngestServices(
     LogStore logs,
@@ -31,4 +33,5 @@ public record IngestServices(
     String hostIp,
     Duration commitInterval,
     ActorRef<NodeLoad.Command> load,
-    IngestListener listener) {}
+    IngestListener listener,
+    TemplateLibrary templates) {}

@@ -2,6 +2,7 @@ package io.bundlescope.node;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.bundlescope.analyzers.templates.TemplateLibrary;
 import io.bundlescope.index.LogStore;
 import io.bundlescope.index.lucene.LuceneLogStore;
 import io.bundlescope.store.Database;
@@ -40,8 +41,9 @@ public final class Node {
         config.getDuration("bundlescope.search.regex-budget"));
     ActorSystem<Void> system;
     try {
-      system = ActorSystem.create(Guardian.create(settings, db, logs), "bundlescope", config);
-    } catch (RuntimeException e) {
+      TemplateLibrary templates = TemplateLibrary.open(settings.dataDir().resolve("templates"));
+      system = ActorSystem.create(Guardian.create(settings, db, logs, templates), "bundlescope", config);
+    } catch (RuntimeException | java.io.IOException e) {
       logs.close();
       db.close();
       throw e;

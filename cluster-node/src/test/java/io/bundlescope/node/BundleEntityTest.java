@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.bundlescope.analyzers.templates.TemplateLibrary;
 import io.bundlescope.index.BundleIndexWriter;
 import io.bundlescope.index.LogQuery;
 import io.bundlescope.index.lucene.LuceneLogStore;
@@ -64,17 +65,19 @@ class BundleEntityTest {
   private BundleRepository repo;
   private LuceneLogStore logs;
   private IngestServices services;
+  private TemplateLibrary templates;
   private final Executor blocking = Executors.newFixedThreadPool(4);
 
   @BeforeAll
-  void start() {
+  void start() throws Exception {
     testKit = ActorTestKit.create(CONFIG);
+    templates = TemplateLibrary.open(root.resolve("templates"));
     db = Database.start(DatabaseSettings.embedded(root.resolve("pg"), 0));
     repo = new BundleRepository(db.dataSource());
     logs = new LuceneLogStore(root.resolve("index"));
     services = new IngestServices(logs, new BundleProjection(repo), testKit.spawn(IngestSlots.create(2)),
         root.resolve("staging"), StagingLimits.defaults(), blocking, ZoneOffset.UTC, "127.0.0.1:0",
-        Duration.ofMillis(100), testKit.system().ignoreRef(), IngestListener.NONE);
+        Duration.ofMillis(100), testKit.system().ignoreRef(), IngestListener.NONE, templates);
   }
 
   @AfterAll
@@ -175,7 +178,7 @@ class BundleEntityTest {
     long leftovers = 0;
     for (int i = 0; i < staged.files().size() && leftovers == 0; i++) {
       BundleFile f = staged.files().get(i);
-      ChunkResult r = ChunkParser.parse(f, ChunkContexts.of("b3", chunks.get(i).chunkId(), f, ZoneOffset.UTC), writer);
+      ChunkResult r = ChunkParser.parse(f, ChunkContexts.of("b3", chunks.get(i).chunkId(), f, ZoneOffset.UTC), writer, templates);
       if (i < half) journaled.add(r);
       else leftovers = r.records();
     }
@@ -202,8 +205,8 @@ class BundleEntityTest {
         .map(f -> new ChunkSpec(ChunkIds.of(f.logicalPath()), f.logicalPath(), f.sizeOnDisk())).toList();
     BundleIndexWriter stale = logs.writer("b5");
     BundleFile first = staged.files().get(0);
-    ChunkResult onLostNode = ChunkParser.parse(first, ChunkContexts.of("b5", chunks.get(0).chunkId(), first, ZoneOffset.UTC), stale);
-    ChunkParser.parse(first, ChunkContexts.of("b5", "stale-chunk", first, ZoneOffset.UTC), stale);
+    ChunkResult onLostNode = ChunkParser.parse(first, ChunkContexts.of("b5", chunks.get(0).chunkId(), first, ZoneOffset.UTC), stale, templates);
+    ChunkParser.parse(first, ChunkContexts.of("b5", "stale-chunk", first, ZoneOffset.UTC), stale, templates);
     stale.commit();
 
     kit.initialize(new BundleSubmitted(bundle.path().toString(), Instant.now()),

@@ -221,6 +221,32 @@ class RulesEndToEndTest {
   }
 
   @Test
+  void eachRecordCarriesItsTemplateAndTheBundlesTemplatesAreListed() {
+    ApiClient.Answer answer = api.get("/logs/templates?service=disk_manager&log_bundle_id=" + id);
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    JsonNode diskFull = null;
+    for (JsonNode t : answer.body().path("templates")) {
+      if (t.path("template").asText().contains("No space left on device")) diskFull = t;
+    }
+    assertThat(diskFull).as(answer.body().toString()).isNotNull();
+    assertThat(diskFull.path("count").asLong()).isEqualTo(6);
+    assertThat(diskFull.path("nodes")).extracting(JsonNode::asText).containsExactly(A, B);
+    assertThat(diskFull.path("services")).extracting(JsonNode::asText).containsExactly("disk_manager");
+    assertThat(diskFull.path("first_time").asText()).isEqualTo("2026-11-30T03:10:00.100Z");
+    assertThat(diskFull.path("new_in_bundle").asBoolean()).isTrue();
+
+    long templateId = diskFull.path("template_id").asLong();
+    JsonNode records = api.get("/logs/search?template_id=" + templateId + "&log_bundle_id=" + id).body();
+    assertThat(records.path("total").asLong()).isEqualTo(6);
+    records.path("records").forEach(r -> assertThat(r.path("template_id").asLong()).isEqualTo(templateId));
+    JsonNode byTemplate = api.get("/logs/aggregate?group_by=template_id&service=disk_manager&log_bundle_id=" + id).body();
+    assertThat(byTemplate.path("buckets")).anySatisfy(b -> {
+      assertThat(b.path("key").asText()).isEqualTo(Long.toString(templateId));
+      assertThat(b.path("count").asLong()).isEqualTo(6);
+    });
+  }
+
+  @Test
   void rulesTravelAsAYamlFileAndComeBackOnImport() {
     api.post("/rules", "{\"id\": \"e2e-export\", \"title\": \"Export me\", \"severity\": \"info\", \"match\": {\"query\": \"zzz\"}}");
     ApiClient.Text yaml = api.getText("/rules/export");

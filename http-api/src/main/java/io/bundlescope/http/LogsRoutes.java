@@ -134,7 +134,7 @@ public final class LogsRoutes extends JsonRoutes {
     return new LogQuery(ids, p.list("service"), p.list("cvm_ip"), p.list("log_level", LogsRoutes::level),
         p.list("filename"), p.list("pid", Long::parseLong), start, end, p.optional("q").orElse(null),
         p.intIn("limit", 100, 1, 10_000), p.optional("cursor").orElse(null), order.equals("desc"),
-        p.list("ip", LogsRoutes::ipv4), p.untrimmed("regex").orElse(null));
+        p.list("ip", LogsRoutes::ipv4), p.untrimmed("regex").orElse(null), p.list("template_id", Long::parseLong));
   }
 
   private static String ipv4(String text) {

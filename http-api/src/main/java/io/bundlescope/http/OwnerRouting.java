@@ -40,7 +40,7 @@ public final class OwnerRouting extends AllDirectives {
 
   /** Requests answered from the bundle's node-local index. */
   private static final Set<String> FROM_INDEX =
-      Set.of("/logs/search", "/logs/aggregate", "/logs/heatmap", "/logs/context", "/logs/export");
+      Set.of("/logs/search", "/logs/aggregate", "/logs/heatmap", "/logs/context", "/logs/export", "/logs/templates");
   /** Requests that act on the bundle's node-local index. */
   private static final Set<String> POSTS_TO_INDEX = Set.of("/logs/issues/check", "/rules/draft");
 

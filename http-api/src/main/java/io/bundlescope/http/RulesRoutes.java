@@ -10,6 +10,7 @@ import io.bundlescope.analyzers.rules.RuleFormat;
 import io.bundlescope.analyzers.rules.RuleFormatException;
 import io.bundlescope.analyzers.rules.RuleMatch;
 import io.bundlescope.analyzers.templates.Masker;
+import io.bundlescope.analyzers.templates.TemplateLibrary;
 import io.bundlescope.http.RuleViews.BacktestView;
 import io.bundlescope.http.RuleViews.Deleted;
 import io.bundlescope.http.RuleViews.History;
@@ -57,12 +58,15 @@ public final class RulesRoutes extends JsonRoutes {
   private final RuleRepository rules;
   private final BundleRepository bundles;
   private final LogStore logs;
+  private final TemplateLibrary templates;
 
-  public RulesRoutes(RuleRepository rules, BundleRepository bundles, LogStore logs, Executor blocking) {
+  public RulesRoutes(RuleRepository rules, BundleRepository bundles, LogStore logs, TemplateLibrary templates,
+      Executor blocking) {
     super(blocking);
     this.rules = rules;
     this.bundles = bundles;
     this.logs = logs;
+    this.templates = templates;
   }
 
   public Route routes() {
@@ -172,7 +176,9 @@ public final class RulesRoutes extends JsonRoutes {
     LogRecord record = logs.context(bundleId, recordId, 0, 0)
         .orElseThrow(() -> ApiException.notFound("record_id", "no record " + recordId + " in bundle " + bundleId + " on this node"))
         .target();
-    Rule draft = RuleDrafts.draft(record, Masker.defaults());
+    Rule draft = templates.template(record.templateId())
+        .map(t -> RuleDrafts.draftFromTemplate(record, t.text()))
+        .orElseGet(() -> RuleDrafts.draft(record, Masker.defaults()));
     draft = withFreeId(draft);
     List<String> targets = new ArrayList<>(List.of(bundleId));
     backtestTargets().forEach(id -> {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Fields records can be grouped by; {@link #param()} is the API's spelling. */
 public enum GroupField {
-  SERVICE, CVM_IP, LOG_LEVEL, FILENAME_WITHOUT_EXT, FILENAME, PID;
+  SERVICE, CVM_IP, LOG_LEVEL, FILENAME_WITHOUT_EXT, FILENAME, PID, TEMPLATE_ID;
 
   public String param() {
     return name().toLowerCase(Locale.ROOT);

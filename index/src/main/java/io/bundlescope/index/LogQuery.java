@@ -22,6 +22,7 @@ import java.util.Set;
  * @param messageIps IPv4 addresses of which one must appear anywhere in the message
  * @param regex a Java regular expression the message must contain a match of, or null; it is
  *     only tried on the records the other filters leave, within the store's time budget
+ * @param templateIds message template ids (see {@code LogRecord#templateId})
  */
 public record LogQuery(
     List<String> bundleIds,
@@ -37,7 +38,17 @@ public record LogQuery(
     String cursor,
     boolean descending,
     Set<String> messageIps,
-    String regex) {
+    String regex,
+    Set<Long> templateIds) {
+
+  /** A query without a template filter. */
+  public LogQuery(List<String> bundleIds, Set<String> services, Set<String> cvmIps,
+      Set<LogLevel> levels, Set<String> filenames, Set<Long> pids, Long startMicros,
+      Long endMicros, String text, int limit, String cursor, boolean descending,
+      Set<String> messageIps, String regex) {
+    this(bundleIds, services, cvmIps, levels, filenames, pids, startMicros, endMicros, text, limit,
+        cursor, descending, messageIps, regex, Set.of());
+  }
 
   /** A query without message-IP and regex filters. */
   public LogQuery(List<String> bundleIds, Set<String> services, Set<String> cvmIps,
@@ -55,18 +66,18 @@ public record LogQuery(
   /** The same filters, another page. */
   public LogQuery withPage(int pageLimit, String pageCursor) {
     return new LogQuery(bundleIds, services, cvmIps, levels, filenames, pids, startMicros,
-        endMicros, text, pageLimit, pageCursor, descending, messageIps, regex);
+        endMicros, text, pageLimit, pageCursor, descending, messageIps, regex, templateIds);
   }
 
   /** The same query within [start, end) (null: open). */
   public LogQuery withTimeRange(Long start, Long end) {
     return new LogQuery(bundleIds, services, cvmIps, levels, filenames, pids, start, end, text, limit,
-        cursor, descending, messageIps, regex);
+        cursor, descending, messageIps, regex, templateIds);
   }
 
   /** The same query restricted to these levels. */
   public LogQuery withLevels(Set<LogLevel> onlyLevels) {
     return new LogQuery(bundleIds, services, cvmIps, onlyLevels, filenames, pids, startMicros,
-        endMicros, text, limit, cursor, descending, messageIps, regex);
+        endMicros, text, limit, cursor, descending, messageIps, regex, templateIds);
   }
 }

@@ -37,6 +37,14 @@ public interface LogStore extends Closeable {
   List<RecordRef> refs(LogQuery query, int max);
 
   /**
+   * The message templates of the matching records (records without one are left out): count,
+   * first and last time, nodes and services of each, largest count first.
+   *
+   * @throws IllegalArgumentException for an invalid bundle id or text query
+   */
+  List<TemplateStat> templates(LogQuery query);
+
+  /**
    * Exact counts of matching records grouped by a field, largest first, then by key. Records
    * without a value for the field (no pid, no IP) are in no bucket.
    *

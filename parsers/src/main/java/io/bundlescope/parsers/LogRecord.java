@@ -19,6 +19,7 @@ package io.bundlescope.parsers;
  * @param anomaly anomaly score, 0 until an analyzer sets it
  * @param lineNumber first line of the record in its decompressed file, from 1
  * @param chunkId the ingest chunk that produced the record (used to undo a partial chunk)
+ * @param templateId the id of the record's message template on its node (0: none assigned)
  */
 public record LogRecord(
     String id,
@@ -35,7 +36,22 @@ public record LogRecord(
     String cvmIp,
     double anomaly,
     long lineNumber,
-    String chunkId) {
+    String chunkId,
+    long templateId) {
+
+  /** A record without a template id yet (the parsers' view: templates are mined later). */
+  public LogRecord(String id, String logBundleId, String message, String service, String filename,
+      String filepath, long timeMicros, String timeText, LogLevel level, String sourceLogFilename,
+      Long pid, String cvmIp, double anomaly, long lineNumber, String chunkId) {
+    this(id, logBundleId, message, service, filename, filepath, timeMicros, timeText, level,
+        sourceLogFilename, pid, cvmIp, anomaly, lineNumber, chunkId, 0);
+  }
+
+  /** The same record with this template id. */
+  public LogRecord withTemplateId(long template) {
+    return new LogRecord(id, logBundleId, message, service, filename, filepath, timeMicros, timeText,
+        level, sourceLogFilename, pid, cvmIp, anomaly, lineNumber, chunkId, template);
+  }
 
   /** The seed's column name for {@link #service}. */
   public String filenameWithoutExt() {

@@ -22,7 +22,19 @@ public final class RuleDrafts {
   private RuleDrafts() {}
 
   public static Rule draft(LogRecord record, Masker masker) {
-    String template = template(record.message(), masker);
+    return draft(record, template(record.message(), masker));
+  }
+
+  /**
+   * A draft from the record's mined template (the template miner's text: placeholders such as
+   * {@code <NUM>} and {@code <*>} both become {@code <*>}), which generalizes over every message
+   * of the event rather than this one alone.
+   */
+  public static Rule draftFromTemplate(LogRecord record, String minedTemplate) {
+    return draft(record, wildcards(minedTemplate));
+  }
+
+  private static Rule draft(LogRecord record, String template) {
     List<String> words = constantWords(template);
     String title = capitalize(record.service()) + ": " + String.join(" ", words.subList(0, Math.min(8, words.size())));
     return new Rule(id(record.service(), words), 0, title, severity(record.level()),
@@ -34,8 +46,12 @@ public final class RuleDrafts {
 
   /** The message's first line with each word holding a variable turned into {@code <*>}. */
   static String template(String message, Masker masker) {
-    String firstLine = message.lines().findFirst().orElse("").strip();
-    String[] words = masker.mask(firstLine).split("\\s+");
+    return wildcards(masker.mask(message.lines().findFirst().orElse("").strip()));
+  }
+
+  /** At most {@link #MAX_WORDS} words, each holding a placeholder turned into {@code <*>}. */
+  static String wildcards(String masked) {
+    String[] words = masked.strip().split("\\s+");
     List<String> out = new ArrayList<>();
     for (int i = 0; i < words.length && out.size() < MAX_WORDS; i++) {
       if (!words[i].isEmpty()) out.add(PLACEHOLDER.matcher(words[i]).replaceAll(TemplatePattern.VARIABLE));

@@ -11,6 +11,7 @@ import io.bundlescope.index.LogStore;
 import io.bundlescope.index.RecordContext;
 import io.bundlescope.index.RecordRef;
 import io.bundlescope.index.SearchPage;
+import io.bundlescope.index.TemplateStat;
 import io.bundlescope.index.TextSpan;
 import io.bundlescope.parsers.LogRecord;
 import java.io.IOException;
@@ -186,6 +187,16 @@ public final class LuceneLogStore implements LogStore {
   }
 
   @Override
+  public List<TemplateStat> templates(LogQuery query) {
+    Query lucene = QueryTranslator.translate(query, regexBudget);
+    try (Snapshot snapshot = snapshot(query)) {
+      return snapshot.isEmpty() ? List.of() : snapshot.searcher().search(lucene, new TemplateStats());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
   public List<Bucket> aggregate(LogQuery query, GroupField field) {
     Query lucene = QueryTranslator.translate(query, regexBudget);
     try (Snapshot snapshot = snapshot(query)) {
@@ -275,7 +286,7 @@ public final class LuceneLogStore implements LogStore {
 
   private static boolean filtersOnTimeOnly(LogQuery q) {
     return empty(q.services()) && empty(q.cvmIps()) && empty(q.levels()) && empty(q.filenames()) && empty(q.pids())
-        && empty(q.messageIps()) && (q.text() == null || q.text().isBlank()) && (q.regex() == null || q.regex().isEmpty());
+        && empty(q.messageIps()) && empty(q.templateIds()) && (q.text() == null || q.text().isBlank()) && (q.regex() == null || q.regex().isEmpty());
   }
 
   private static boolean empty(Collection<?> values) {
@@ -288,7 +299,7 @@ public final class LuceneLogStore implements LogStore {
       case CVM_IP -> RecordDocuments.CVM_IP;
       case LOG_LEVEL -> RecordDocuments.LEVEL;
       case FILENAME -> RecordDocuments.FILENAME;
-      case PID -> throw new InvalidQueryException("split_by", "a histogram splits by service, cvm_ip, log_level or filename");
+      case PID, TEMPLATE_ID -> throw new InvalidQueryException("split_by", "a histogram splits by service, cvm_ip, log_level or filename");
     };
   }
 
@@ -299,6 +310,7 @@ public final class LuceneLogStore implements LogStore {
       case LOG_LEVEL -> FieldCounts.ofKeyword(RecordDocuments.LEVEL);
       case FILENAME -> FieldCounts.ofKeyword(RecordDocuments.FILENAME);
       case PID -> FieldCounts.ofNumber(RecordDocuments.PID);
+      case TEMPLATE_ID -> FieldCounts.ofNumber(RecordDocuments.TEMPLATE);
     };
   }
 

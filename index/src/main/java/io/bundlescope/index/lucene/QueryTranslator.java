@@ -47,6 +47,8 @@ final class QueryTranslator {
     terms(b, RecordDocuments.LEVEL, q.levels(), LogLevel::name);
     List<Long> pids = present(q.pids());
     if (!pids.isEmpty()) b.add(LongPoint.newSetQuery(RecordDocuments.PID, pids), Occur.FILTER);
+    List<Long> templates = present(q.templateIds());
+    if (!templates.isEmpty()) b.add(LongPoint.newSetQuery(RecordDocuments.TEMPLATE, templates), Occur.FILTER);
     if (q.startMicros() != null || q.endMicros() != null) b.add(timeRange(q), Occur.FILTER);
     if (q.text() != null && !q.text().isBlank()) b.add(text(q.text()), Occur.FILTER);
     if (q.regex() != null && !q.regex().isEmpty()) {

@@ -52,6 +52,8 @@ final class RecordDocuments {
   static final String TIME_TEXT = "time_text";
   static final String LINE = "line_number";
   static final String ANOMALY = "anomaly";
+  /** The message template's id: a point (filter) and numeric doc values (group, read back). */
+  static final String TEMPLATE = "template_id";
   /** IPv4 addresses found in the message ({@link MessageIps}): terms only, one per address. */
   static final String IP = "ip";
 
@@ -97,6 +99,8 @@ final class RecordDocuments {
     private final NumericDocValuesField line = new NumericDocValuesField(LINE, 0);
     private final LongPoint pidPoint = new LongPoint(PID, 0);
     private final NumericDocValuesField pid = new NumericDocValuesField(PID, 0);
+    private final LongPoint templatePoint = new LongPoint(TEMPLATE, 0);
+    private final NumericDocValuesField template = new NumericDocValuesField(TEMPLATE, 0);
 
     Document fill(LogRecord r) {
       doc.clear();
@@ -123,6 +127,10 @@ final class RecordDocuments {
       if (r.pid() != null) {
         add(pidPoint, r.pid());
         add(pid, r.pid());
+      }
+      if (r.templateId() != 0) {
+        add(templatePoint, r.templateId());
+        add(template, r.templateId());
       }
       if (r.anomaly() != 0) doc.add(new StoredField(ANOMALY, r.anomaly()));
       return doc;

@@ -13,6 +13,7 @@ import static io.bundlescope.index.lucene.RecordDocuments.MESSAGE;
 import static io.bundlescope.index.lucene.RecordDocuments.PID;
 import static io.bundlescope.index.lucene.RecordDocuments.SERVICE;
 import static io.bundlescope.index.lucene.RecordDocuments.SOURCE_FILENAME;
+import static io.bundlescope.index.lucene.RecordDocuments.TEMPLATE;
 import static io.bundlescope.index.lucene.RecordDocuments.TIME;
 import static io.bundlescope.index.lucene.RecordDocuments.TIME_TEXT;
 
@@ -75,6 +76,7 @@ final class RecordReader {
     final NumericDocValues time;
     final NumericDocValues line;
     final NumericDocValues pid;
+    final NumericDocValues template;
 
     Leaf(LeafReaderContext context) throws IOException {
       LeafReader r = context.reader();
@@ -93,6 +95,7 @@ final class RecordReader {
       time = DocValues.getNumeric(r, TIME);
       line = DocValues.getNumeric(r, LINE);
       pid = DocValues.getNumeric(r, PID);
+      template = DocValues.getNumeric(r, TEMPLATE);
     }
 
     LogRecord read(int doc) throws IOException {
@@ -113,7 +116,8 @@ final class RecordReader {
           string(d, CVM_IP, cvmIp, doc),
           anomaly == null ? 0 : anomaly.numericValue().doubleValue(),
           number(line, doc),
-          string(d, CHUNK, chunk, doc));
+          string(d, CHUNK, chunk, doc),
+          template.advanceExact(doc) ? template.longValue() : 0);
     }
 
     private static String string(Document d, String name, SortedDocValues values, int doc)

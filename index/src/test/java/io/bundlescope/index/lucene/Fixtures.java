@@ -15,7 +15,7 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  /** A record with every field derived from its bundle and number. */
+  /** A record with every field derived from its bundle and number (1 in 6 without a template). */
   static LogRecord record(String bundle, int n, String message) {
     String service = SERVICES.get(n % 3);
     String ip = n % 7 == 0 ? null : IPS.get(n / 3 % 2);
@@ -29,7 +29,7 @@ final class Fixtures {
     String filename = service + "." + level.name() + ".20190618-053640." + (pid == null ? 0 : pid);
     return new LogRecord(bundle + "-" + String.format("%05d", n), bundle, message, service,
         filename, "cvm/" + ip + "/" + filename + ".gz", time, "0618 05:36:40." + n, level,
-        filename, pid, ip, 0, n + 1, chunk);
+        filename, pid, ip, 0, n + 1, chunk, n % 6 == 5 ? 0 : 1 + n % 5);
   }
 
   /** The generated records of a bundle: 3 records per timestamp, so ties are common. */

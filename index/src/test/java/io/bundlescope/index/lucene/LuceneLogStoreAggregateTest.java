@@ -66,6 +66,7 @@ class LuceneLogStoreAggregateTest {
       case LOG_LEVEL -> r -> r.level().name();
       case FILENAME -> LogRecord::filename;
       case PID -> r -> r.pid() == null ? null : r.pid().toString();
+      case TEMPLATE_ID -> r -> r.templateId() == 0 ? null : Long.toString(r.templateId());
     };
   }
 
