@@ -160,7 +160,7 @@ function RuleRow({ view, onChanged, onEdit, onHistory }: { view: RuleView; onCha
         {r.match.regex && <code title="regex">/{r.match.regex}/</code>}
         {r.match.levels?.length ? <div class="hint">{r.match.levels.join(', ')}</div> : null}
       </td>
-      <td>
+      <td class="condition">
         ≥ {c.min_count ?? 1}
         {c.window ? ` in ${c.window}` : ''} per {c.per ?? 'node'}
         {c.followed_by ? `, then within ${c.followed_by.within}` : ''}
@@ -168,7 +168,7 @@ function RuleRow({ view, onChanged, onEdit, onHistory }: { view: RuleView; onCha
       <td>{(r.tags ?? []).join(', ')}</td>
       <td>{view.origin}</td>
       <td class="num">{r.version}</td>
-      <td>{displayInstant(view.updated_at)}</td>
+      <td class="updated">{displayInstant(view.updated_at)}</td>
       <td class="actions">
         {confirming ? (
           <>
