@@ -12,5 +12,12 @@ export default defineConfig({
     target: 'es2022',
     reportCompressedSize: true,
   },
-  server: { proxy: { '/logs': node, '/health': node } },
+  server: {
+    proxy: {
+      '/logs': node,
+      '/health': node,
+      // /rules is the rules page for a browser's navigation and the API for everything else
+      '/rules': { target: node, bypass: req => (req.headers.accept?.includes('text/html') ? '/index.html' : undefined) },
+    },
+  },
 });

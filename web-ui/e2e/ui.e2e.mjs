@@ -2,7 +2,9 @@
 // submits a generated bundle, waits for it, browses it, filters, scrolls, queries, opens a
 // record, brushes a time range on the histogram, reads a record's context, follows a heatmap
 // cell, and checks every count against the generator's expectations and every row against
-// the API. Run by cluster-node's WebUiBrowserTest; by hand:
+// the API. Then the known-issue rules: rules saved through the API, the issues panel after a
+// re-check, an evidence link, "Make rule" on a record (draft, backtest, a refused save, save,
+// re-check), and the rules page (search, disable, reload, history). Run by cluster-node's WebUiBrowserTest; by hand:
 //
 //   BUNDLESCOPE_URL=http://127.0.0.1:8080 BUNDLESCOPE_BUNDLE=/abs/bundle.tar.gz \
 //   BUNDLESCOPE_EXPECTED=/abs/bundle.expected.json BUNDLESCOPE_SCREENSHOTS=/tmp/shots \
@@ -43,10 +45,18 @@ mkdirSync(shots, { recursive: true });
 // ---------------------------------------------------------------- the API, as the oracle
 
 async function apiGet(path) {
-  const res = await fetch(base + path);
-  const body = await res.json();
-  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${JSON.stringify(body)}`);
-  return body;
+  return apiCall('GET', path);
+}
+
+async function apiCall(method, path, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const answer = await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(answer)}`);
+  return answer;
 }
 
 /** Every record of a search, in order (the test bundles are small enough for one page). */
@@ -178,8 +188,12 @@ const page = context.pages()[0] ?? (await context.newPage());
 page.setDefaultTimeout(30_000);
 const pageErrors = [];
 page.on('pageerror', e => pageErrors.push(`page error: ${e.message}`));
+/** Set while a step makes the API refuse something on purpose (Chromium logs the 4xx as an error). */
+let expectedStatus = null;
 page.on('console', m => {
-  if (m.type() === 'error') pageErrors.push(`console error: ${m.text()}`);
+  if (m.type() !== 'error') return;
+  if (expectedStatus && m.text().includes(`status of ${expectedStatus}`)) return;
+  pageErrors.push(`console error: ${m.text()}`);
 });
 
 let bundleId;
@@ -401,6 +415,231 @@ try {
       assert.ok(bad(r.level), `row ${r.index} is ${r.level}`);
     }
     await shot(page, '10-heatmap-cell.png');
+  });
+
+  // ------------------------------------------------------------ known-issue rules
+  const RULE = 'e2e-ui-transport';
+  const ABSENT = 'e2e-ui-absent';
+  const RULE_QUERY = 'kTransportError';
+  let issue;
+  await step('the issues panel lists what the rules found after a re-check, the check\'s state and the rules that could not run', async () => {
+    const transport = await allRecords(bundleId, { q: RULE_QUERY });
+    assert.ok(transport.length > 0, `the generated bundle has no "${RULE_QUERY}" record`);
+    const perNode = {};
+    for (const r of transport) perNode[r.cvm_ip] = (perNode[r.cvm_ip] ?? 0) + 1;
+    await apiCall('POST', '/rules', {
+      id: RULE, title: 'RPC transport errors', severity: 'major',
+      match: { query: RULE_QUERY, levels: ['ERROR'] }, condition: { min_count: 1, per: 'node' },
+      kb: 'http://kb.bundlescope.local/rules/e2e-ui-transport', remediation: 'Check the network between the CVMs.',
+      tags: ['e2e', 'network'],
+    });
+    await apiCall('POST', '/rules', {
+      id: ABSENT, title: 'Hyper-V agent crash', severity: 'critical', scope: { services: ['hyperv_agent'] },
+      match: { query: 'crashed' }, tags: ['e2e'],
+    });
+
+    await page.goto(`${base}/browse/${bundleId}`);
+    await page.click('[data-testid="issues-toggle"]');
+    await page.waitForURL(/[?&]issues=1/);
+    const panel = '[data-testid="issues-panel"]';
+    await page.waitForSelector(`${panel}[data-loaded="true"][data-final="true"]`);
+    // the final check ran when the bundle completed, before these rules existed: a re-check applies them
+    await page.click('[data-testid="recheck"]');
+    await page.waitForSelector(`${panel} li.issue[data-rule-id="${RULE}"]`);
+    const api = await apiGet(`/logs/issues?log_bundle_id=${bundleId}`);
+    assert.ok(api.check.is_final && api.check.rules_checked >= 2, JSON.stringify(api.check));
+    const wanted = api.issues.filter(i => i.rule_id === RULE);
+    assert.deepEqual(sorted(Object.fromEntries(wanted.map(i => [i.node, i.count]))), sorted(perNode), 'one issue per node, every match counted');
+    const shown = await page.$$eval(`${panel} li.issue`, lis => lis.map(li => ({
+      rule: li.dataset.ruleId, node: li.dataset.node, count: Number(li.dataset.count),
+      title: li.querySelector('.issue-title').textContent, severity: li.querySelector('.sev').textContent,
+      where: li.querySelector('.issue-node').textContent, evidence: [...li.querySelectorAll('a.evidence-link')].map(a => a.dataset.evidence),
+      kb: li.querySelector('a.kb')?.getAttribute('href') ?? null, remediation: li.querySelector('.remediation')?.textContent ?? null,
+    })));
+    const key = i => `${i.rule} ${i.node}`;
+    assert.deepEqual(shown.map(key).sort(), api.issues.map(i => `${i.rule_id} ${i.node ?? ''}`).sort(), 'the panel lists the API\'s issues');
+    for (const want of wanted) {
+      const got = shown.find(s => s.rule === RULE && s.node === want.node);
+      assert.deepEqual(got, {
+        rule: RULE, node: want.node, count: want.count, title: 'RPC transport errors', severity: 'major', where: want.node,
+        evidence: want.evidence, kb: 'http://kb.bundlescope.local/rules/e2e-ui-transport', remediation: 'Check the network between the CVMs.',
+      });
+    }
+    const state = await page.textContent('[data-testid="check-state"]');
+    assert.match(state, /^checked \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC, final · \d+ rules$/);
+    assert.equal(await page.textContent('[data-testid="skipped"] summary'),
+      `${api.skipped.length} rule${api.skipped.length === 1 ? '' : 's'} could not run: no logs of hyperv_agent in the bundle`);
+    assert.equal(await page.getAttribute('[data-testid="issues-toggle"]', 'data-count'), String(api.issues.length));
+    issue = wanted.sort((a, b) => a.node.localeCompare(b.node))[0];
+    await shot(page, '11-issues.png');
+  });
+
+  let evidenceId;
+  await step('an evidence link selects its record in the table (by id in the URL, also after a reload); an issue narrows the table', async () => {
+    evidenceId = issue.evidence[0];
+    const want = await apiGet(`/logs/context?${new URLSearchParams({ log_bundle_id: bundleId, id: evidenceId, before: '0', after: '0' })}`);
+    const record = want.records[want.target_index];
+    await page.click(`li.issue[data-rule-id="${RULE}"][data-node="${issue.node}"] a.evidence-link[data-evidence="${evidenceId}"]`);
+    await page.waitForSelector(`[data-testid="record-detail"][data-id="${evidenceId}"]`);
+    assert.equal(await page.textContent('[data-testid="record-message"]'), record.message);
+    assert.match(record.message, new RegExp(RULE_QUERY));
+    await page.waitForURL(url => new URL(url).searchParams.get('at') === record.time);
+    assert.equal(new URL(page.url()).searchParams.get('sel'), evidenceId);
+    await page.waitForSelector(`.rt-row.selected[data-id="${evidenceId}"]`);
+    await page.reload();
+    await page.waitForSelector(`[data-testid="record-detail"][data-id="${evidenceId}"]`);
+    await page.waitForSelector(`.rt-row.selected[data-id="${evidenceId}"]`);
+    assert.ok(await page.isVisible('[data-testid="issues-panel"]'), 'the panel stays open (URL)');
+
+    await page.click(`li.issue[data-rule-id="${RULE}"][data-node="${issue.node}"] [data-testid="issue-focus"]`);
+    await page.waitForURL(url => new URL(url).searchParams.get('cvm_ip') === issue.node);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('start_time'), issue.first_time);
+    const inSpan = await allRecords(bundleId, { cvm_ip: issue.node, start_time: issue.first_time, end_time: url.searchParams.get('end_time') });
+    assert.ok(inSpan.some(r => r.id === evidenceId), 'the evidence lies in the span');
+    assert.ok(inSpan.filter(r => r.message.includes(RULE_QUERY)).length === issue.count, 'every match of the issue lies in the span');
+    await expectTotal(page, inSpan.length);
+    await page.waitForSelector(`[data-testid="record-detail"][data-id="${evidenceId}"]`);
+  });
+
+  let madeId;
+  await step('"Make rule" on a record drafts its template and backtests it; a refused save shows the API\'s error; the saved rule fires on a re-check', async () => {
+    const draft = await apiCall('POST', `/rules/draft?${new URLSearchParams({ log_bundle_id: bundleId, record_id: evidenceId })}`);
+    const here = draft.bundles.find(b => b.log_bundle_id === bundleId);
+    assert.ok(here && here.matches > 0, JSON.stringify(here));
+    await page.click('[data-testid="make-rule-button"]');
+    await page.waitForURL(/[?&]make_rule=1/);
+    const editor = '[data-testid="rule-editor"]';
+    await page.waitForSelector(`${editor} [data-testid="backtest"]`);
+    assert.equal(await page.inputValue(`${editor} input[name="template"]`), draft.rule.match.template);
+    assert.match(draft.rule.match.template, new RegExp(RULE_QUERY));
+    assert.equal(await page.inputValue(`${editor} input[name="id"]`), draft.rule.id);
+    assert.equal(await page.inputValue(`${editor} input[name="services"]`), draft.rule.scope.services.join(', '));
+    const bundleResult = `${editor} .backtest-bundle[data-bundle-id="${bundleId}"]`;
+    assert.equal(await page.getAttribute(bundleResult, 'data-matches'), String(here.matches));
+    assert.equal((await page.textContent(`${bundleResult} [data-field="matches"]`)).trim(), `${fmt(here.matches)} matching record${here.matches === 1 ? '' : 's'}`);
+    assert.equal(await page.$$eval(`${bundleResult} table.hits tbody tr`, trs => trs.length), here.hits.length);
+    assert.equal(await page.$$eval(`${bundleResult} ul.samples li`, lis => lis.length), here.samples.length);
+    await shot(page, '12-rule-editor.png');
+
+    // narrower: only the node of the issue, at least 2 matches; backtest again with the edit
+    await page.fill(`${editor} input[name="nodes"]`, issue.node);
+    await page.click(`${editor} [data-testid="backtest-again"]`);
+    const narrowed = await apiCall('POST', `/rules/backtest?log_bundle_id=${encodeURIComponent(draft.bundles.map(b => b.log_bundle_id).join(','))}`,
+      { ...draft.rule, scope: { ...draft.rule.scope, nodes: [issue.node] } });
+    const narrowHere = narrowed.bundles.find(b => b.log_bundle_id === bundleId);
+    await waitFor('the backtest of the edited rule', async () =>
+      assert.equal(await page.getAttribute(bundleResult, 'data-hits'), String(narrowHere.hits.length)));
+    assert.equal(await page.getAttribute(bundleResult, 'data-matches'), String(narrowHere.matches));
+
+    expectedStatus = 400;
+    await page.fill(`${editor} input[name="title"]`, '');
+    await page.click(`${editor} [data-testid="save-rule"]`);
+    const refused = await page.textContent(`${editor} [data-testid="save-error"][data-status="400"]`);
+    assert.match(refused, /title: required/);
+    expectedStatus = null;
+
+    await page.fill(`${editor} input[name="title"]`, 'UI-made: RPC transport errors');
+    await page.selectOption(`${editor} select[name="severity"]`, 'minor');
+    await page.click(`${editor} [data-testid="save-rule"]`);
+    await page.waitForSelector(`${editor} [data-testid="rule-saved"][data-version="1"]`);
+    madeId = await page.getAttribute(`${editor} [data-testid="rule-saved"]`, 'data-rule-id');
+    assert.equal(madeId, draft.rule.id);
+    const stored = await apiGet(`/rules/${madeId}`);
+    assert.equal(stored.rule.title, 'UI-made: RPC transport errors');
+    assert.equal(stored.rule.match.template, draft.rule.match.template);
+    assert.deepEqual(stored.rule.scope.nodes, [issue.node]);
+
+    await page.click(`${editor} [data-testid="recheck-bundle"]`);
+    await page.waitForSelector(`${editor} .after-save .form-ok`);
+    await page.click('[data-testid="make-rule"] button[aria-label="Close"]');
+    await page.waitForSelector(editor, { state: 'detached' });
+    assert.equal(new URL(page.url()).searchParams.get('make_rule'), null);
+    await page.waitForSelector(`[data-testid="issues-panel"] li.issue[data-rule-id="${madeId}"][data-node="${issue.node}"]`);
+  });
+
+  await step('the rules page lists every rule; search and disabling are kept (URL, API) across a reload; its history shows the change', async () => {
+    await page.click('[data-testid="nav-rules"]');
+    await page.waitForURL(`${base}/rules`);
+    await page.waitForSelector('table.rules[data-loaded="true"]');
+    const ids = (await apiGet('/rules')).rules.map(v => v.rule.id).sort();
+    assert.deepEqual((await page.$$eval('table.rules tbody tr[data-rule-id]', trs => trs.map(tr => tr.dataset.ruleId))).sort(), ids);
+    assert.ok(ids.includes(madeId) && ids.includes(RULE));
+    await page.fill('form.rules-filters input[name="q"]', 'UI-made');
+    await page.press('form.rules-filters input[name="q"]', 'Enter');
+    await page.waitForURL(/[?&]q=UI-made/);
+    assert.deepEqual(await page.$$eval('table.rules tbody tr[data-rule-id]', trs => trs.map(tr => tr.dataset.ruleId)), [madeId]);
+    const row = `table.rules tr[data-rule-id="${madeId}"]`;
+    assert.equal(await page.getAttribute(row, 'data-enabled'), 'true');
+    await page.click(`${row} [data-testid="toggle-enabled"]`);
+    await page.waitForSelector(`${row}[data-enabled="false"][data-version="2"]`);
+    const off = await apiGet(`/rules/${madeId}`);
+    assert.equal(off.enabled, false);
+    assert.equal(off.rule.version, 2);
+    await page.selectOption('form.rules-filters select[name="tag"]', 'e2e');
+    await page.fill('form.rules-filters input[name="q"]', '');
+    await page.press('form.rules-filters input[name="q"]', 'Enter');
+    await waitFor('the rules tagged e2e', async () =>
+      assert.deepEqual(await page.$$eval('table.rules tbody tr[data-rule-id]', trs => trs.map(tr => tr.dataset.ruleId).sort()), [ABSENT, RULE]));
+    await page.selectOption('form.rules-filters select[name="tag"]', '');
+    await page.waitForSelector(row);
+    await shot(page, '13-rules.png');
+
+    await page.goto(`${base}/rules?q=${encodeURIComponent('UI-made')}`);
+    await page.waitForSelector(`${row}[data-enabled="false"]`);
+    assert.equal(await page.inputValue('form.rules-filters input[name="q"]'), 'UI-made');
+    await page.click(`${row} [data-testid="rule-history"]`);
+    await page.waitForURL(/[?&]history=/);
+    await page.waitForSelector('[data-testid="history-dialog"] li[data-version="2"]');
+    assert.deepEqual(await page.$$eval('[data-testid="history-dialog"] li', lis => lis.map(li => li.dataset.change)), ['updated', 'created']);
+  });
+
+  await step('editing a rule: a save on a stale version is refused (409) and the rule reloads; export downloads YAML; import reports what it created', async () => {
+    await page.goto(`${base}/rules?q=${RULE}`);
+    const row = `table.rules tr[data-rule-id="${RULE}"]`;
+    await page.click(`${row} [data-testid="edit-rule"]`);
+    await page.waitForURL(new RegExp(`[?&]edit=${RULE}`));
+    const editor = '[data-testid="edit-dialog"] [data-testid="rule-editor"]';
+    const title = `${editor} input[name="title"]`;
+    await page.waitForSelector(`${editor}[data-mode="edit"]`);
+    assert.equal(await page.inputValue(title), 'RPC transport errors');
+    assert.equal(await page.getAttribute(`${editor} input[name="id"]`, 'readonly'), '');
+    const current = (await apiGet(`/rules/${RULE}`)).rule;
+    await apiCall('PUT', `/rules/${RULE}`, { ...current, remediation: 'Changed elsewhere.' }); // someone else, meanwhile
+
+    expectedStatus = 409;
+    await page.fill(title, 'RPC transport errors (edited)');
+    await page.click(`${editor} [data-testid="save-rule"]`);
+    assert.match(await page.textContent(`${editor} [data-testid="save-error"][data-status="409"]`), /changed since you opened it/);
+    expectedStatus = null;
+    await page.click(`${editor} [data-testid="save-error"] button`);
+    await waitFor('the reloaded rule', async () =>
+      assert.equal(await page.inputValue(`${editor} textarea[name="remediation"]`), 'Changed elsewhere.'));
+    assert.equal(await page.inputValue(title), 'RPC transport errors');
+    await page.fill(title, 'RPC transport errors (edited)');
+    await page.click(`${editor} [data-testid="save-rule"]`);
+    await page.waitForSelector(`${editor} [data-testid="rule-saved"][data-version="3"]`);
+    const saved = (await apiGet(`/rules/${RULE}`)).rule;
+    assert.deepEqual([saved.title, saved.remediation, saved.version], ['RPC transport errors (edited)', 'Changed elsewhere.', 3]);
+    await page.click('[data-testid="edit-dialog"] button[aria-label="Close"]');
+    await page.waitForSelector(`${row}[data-version="3"]`);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-rules"]')]);
+    assert.equal(download.suggestedFilename(), 'bundlescope-rules.yaml');
+    const yaml = readFileSync(await download.path(), 'utf8');
+    assert.match(yaml, /^rules:/);
+    assert.match(yaml, new RegExp(`id: ${RULE}`));
+
+    const indent = /^( *)- id:/m.exec(yaml)[1]; // the exported file plus one new rule
+    const added = ['- id: e2e-ui-imported', '  title: Imported', '  severity: info', '  match:', '    query: zzz'];
+    await page.setInputFiles('[data-testid="import-rules"]', {
+      name: 'more-rules.yaml', mimeType: 'text/yaml',
+      buffer: Buffer.from(`${yaml.trimEnd()}\n${added.map(l => indent + l).join('\n')}\n`),
+    });
+    const imported = await page.textContent('[data-testid="import-result"]');
+    assert.match(imported, /^created 1 \(e2e-ui-imported\), updated 0, unchanged \d+$/);
+    await page.goto(`${base}/rules`);
+    await page.waitForSelector('table.rules tr[data-rule-id="e2e-ui-imported"]');
   });
 
   await step('the page raised no error', async () => {

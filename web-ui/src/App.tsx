@@ -2,13 +2,16 @@ import { useEffect } from 'preact/hooks';
 import { BundlesPage } from './pages/BundlesPage';
 import { LogBrowserPage } from './pages/LogBrowserPage';
 import { HeatmapPage } from './pages/HeatmapPage';
-import { Link, useRoute } from './lib/route';
+import { RulesPage } from './pages/RulesPage';
+import { Link, rulesRoute, useRoute } from './lib/route';
 
 /** The pages by route; a new page is one more case here and one more Route variant. */
 export function App() {
   const route = useRoute();
   useEffect(() => {
-    document.title = route.page === 'browse' || route.page === 'heatmap' ? `${route.bundleId} · Bundlescope` : 'Bundlescope';
+    document.title =
+      route.page === 'browse' || route.page === 'heatmap' ? `${route.bundleId} · Bundlescope`
+        : route.page === 'rules' ? 'Rules · Bundlescope' : 'Bundlescope';
   }, [route]);
   return (
     <>
@@ -16,11 +19,17 @@ export function App() {
         <Link to={{ page: 'bundles', open: null }} class="brand">
           Bundlescope
         </Link>
-        <Link to={{ page: 'bundles', open: null }}>Bundles</Link>
+        <Link to={{ page: 'bundles', open: null }} class={route.page === 'bundles' ? 'on' : undefined}>
+          Bundles
+        </Link>
+        <Link to={rulesRoute()} class={route.page === 'rules' ? 'on' : undefined} data-testid="nav-rules">
+          Rules
+        </Link>
       </nav>
       {route.page === 'bundles' && <BundlesPage route={route} />}
       {route.page === 'browse' && <LogBrowserPage key={route.bundleId} route={route} />}
       {route.page === 'heatmap' && <HeatmapPage route={route} />}
+      {route.page === 'rules' && <RulesPage route={route} />}
       {route.page === 'notfound' && (
         <div class="page">
           <p class="banner error">No page at {route.path}.</p>

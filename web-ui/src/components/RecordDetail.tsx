@@ -10,10 +10,12 @@ interface Props {
   onClose: () => void;
   /** narrows the search to one value of a facet */
   onFilter: (param: ListFilter, value: string) => void;
+  /** drafts a known-issue rule from this record */
+  onMakeRule: () => void;
 }
 
 /** One record in full: every line of its message, where it came from, and its neighbours in its file. */
-export function RecordDetail({ bundleId, record, onClose, onFilter }: Props) {
+export function RecordDetail({ bundleId, record, onClose, onFilter, onMakeRule }: Props) {
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -51,6 +53,9 @@ export function RecordDetail({ bundleId, record, onClose, onFilter }: Props) {
         <span class={`rt-level lvl-${record.log_level}`}>{record.log_level}</span>
         <span>{displayTime(record.time)} UTC</span>
         <span class="spacer" />
+        <button class="secondary" onClick={onMakeRule} data-testid="make-rule-button" title="Draft a known-issue rule from this record and backtest it">
+          Make rule
+        </button>
         <button class="link" onClick={copy}>
           {copied ? 'copied' : 'copy'}
         </button>

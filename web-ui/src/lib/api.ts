@@ -110,6 +110,144 @@ export interface AggregateResponse {
   buckets: Bucket[];
 }
 
+// ---------------------------------------------------------------- known-issue rules
+
+export type Severity = 'critical' | 'major' | 'minor' | 'info';
+export const SEVERITIES: Severity[] = ['critical', 'major', 'minor', 'info'];
+export type Grouping = 'node' | 'cluster';
+
+export interface RuleScope {
+  services?: string[];
+  files?: string[];
+  nodes?: string[];
+}
+
+export interface RuleMatch {
+  query?: string;
+  regex?: string;
+  template?: string;
+  levels?: string[];
+}
+
+export interface RuleCondition {
+  min_count?: number;
+  /** a duration such as 30s, 5m, 2h, 1d; none: at any distance */
+  window?: string;
+  per?: Grouping;
+  followed_by?: { scope?: RuleScope; match?: RuleMatch; within?: string };
+}
+
+/** A rule in its file format (empty parts left out, as the API writes them). */
+export interface Rule {
+  id: string;
+  /** the version edited (optimistic concurrency); 0 or absent for a new rule */
+  version?: number;
+  title: string;
+  severity: Severity;
+  description?: string;
+  scope?: RuleScope;
+  match: RuleMatch;
+  condition?: RuleCondition;
+  kb?: string;
+  remediation?: string;
+  tags?: string[];
+}
+
+export interface RuleView {
+  rule: Rule;
+  enabled: boolean;
+  /** who brought it: user, import, a shipped library... */
+  origin: string;
+  updated_at: string;
+}
+
+export interface RuleVersionView {
+  version: number;
+  change: string;
+  enabled: boolean;
+  changed_at: string;
+  changed_by: string | null;
+  rule: Rule;
+}
+
+export interface RuleHistory {
+  rule_id: string;
+  versions: RuleVersionView[];
+}
+
+export interface ImportResult {
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+}
+
+export interface Issue {
+  rule_id: string;
+  rule_version: number;
+  title: string;
+  severity: Severity;
+  /** null: counted over the whole cluster */
+  node: string | null;
+  first_time: string;
+  last_time: string;
+  count: number;
+  peak: number;
+  /** the count stopped at the checker's limit */
+  truncated: boolean;
+  /** record ids */
+  evidence: string[];
+  kb: string | null;
+  remediation: string | null;
+}
+
+export interface SkippedRule {
+  rule_id: string;
+  title: string | null;
+  reason: string;
+}
+
+export interface IssueCheck {
+  checked_at: string;
+  rules_checked: number;
+  /** the check of the complete bundle (else of what was ingested so far) */
+  is_final: boolean;
+}
+
+export interface IssuesResponse {
+  log_bundle_id: string;
+  check: IssueCheck | null;
+  issues: Issue[];
+  skipped: SkippedRule[];
+}
+
+export interface BacktestHit {
+  node: string | null;
+  first_time: string;
+  last_time: string;
+  count: number;
+  peak: number;
+  truncated: boolean;
+  evidence: string[];
+}
+
+export interface BundleBacktest {
+  log_bundle_id: string;
+  /** records matching the rule's first step */
+  matches: number;
+  /** where the rule's condition holds */
+  hits: BacktestHit[];
+  samples: LogRecord[];
+  /** why the rule could not run on this bundle */
+  skipped: string | null;
+}
+
+export interface BacktestResponse {
+  rule: Rule;
+  bundles: BundleBacktest[];
+  /** analyzed bundles held by other nodes, not searched */
+  not_here: string[];
+}
+
 /** A 4xx/5xx answer; {@code param} names the offending parameter when the API says so. */
 export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly param: string | null) {
@@ -220,7 +358,60 @@ export const api = {
     p.set('group_by', groupBy);
     return call<AggregateResponse>(`/logs/aggregate?${p}`, { signal });
   },
+
+  issues: (bundleId: string, signal?: AbortSignal) =>
+    call<IssuesResponse>(`/logs/issues?${new URLSearchParams({ log_bundle_id: bundleId })}`, { signal }),
+
+  /** Checks the enabled rules on the bundle now and answers its issues. */
+  checkIssues: (bundleId: string) =>
+    call<IssuesResponse>(`/logs/issues/check?${new URLSearchParams({ log_bundle_id: bundleId })}`, { method: 'POST' }),
+
+  rules: (signal?: AbortSignal) => call<{ rules: RuleView[] }>('/rules', { signal }).then(r => r.rules),
+
+  rule: (id: string, signal?: AbortSignal) => call<RuleView>(`/rules/${encodeURIComponent(id)}`, { signal }),
+
+  /** 201; 409 when the id exists, 400 naming every problem of an invalid rule. */
+  createRule: (rule: Rule) => call<RuleView>('/rules', jsonBody('POST', { ...rule, version: 0 })),
+
+  /** {@code rule.version} is the version edited: 409 when it is no longer the current one. */
+  updateRule: (rule: Rule, enabled?: boolean) => {
+    const p = enabled === undefined ? '' : `?${new URLSearchParams({ enabled: String(enabled) })}`;
+    return call<RuleView>(`/rules/${encodeURIComponent(rule.id)}${p}`, jsonBody('PUT', rule));
+  },
+
+  deleteRule: (id: string, version: number) =>
+    call<{ rule_id: string; deleted: boolean }>(
+      `/rules/${encodeURIComponent(id)}?${new URLSearchParams({ version: String(version) })}`, { method: 'DELETE' }),
+
+  ruleHistory: (id: string, signal?: AbortSignal) =>
+    call<RuleHistory>(`/rules/${encodeURIComponent(id)}/history`, { signal }),
+
+  /** Every rule as one YAML file (text). */
+  exportRules: async () => {
+    const res = await fetch('/rules/export');
+    if (!res.ok) throw new ApiError(res.status, `${res.status} ${res.statusText}`, null);
+    return res.text();
+  },
+
+  /** A YAML or JSON rule file; all rules are validated before any is saved. */
+  importRules: (text: string) =>
+    call<ImportResult>('/rules/import', { method: 'POST', body: text, headers: { 'Content-Type': 'text/plain' } }),
+
+  /** A rule drafted from a record, with its backtest on the newest bundles here (nothing saved). */
+  draftRule: (bundleId: string, recordId: string, signal?: AbortSignal) =>
+    call<BacktestResponse>(`/rules/draft?${new URLSearchParams({ log_bundle_id: bundleId, record_id: recordId })}`,
+      { method: 'POST', signal }),
+
+  /** What a rule finds in these bundles (none: the newest bundles here). */
+  backtest: (rule: Rule, bundleIds: string[], signal?: AbortSignal) => {
+    const p = bundleIds.length ? `?${new URLSearchParams({ log_bundle_id: bundleIds.join(',') })}` : '';
+    return call<BacktestResponse>(`/rules/backtest${p}`, { ...jsonBody('POST', rule), signal });
+  },
 };
+
+function jsonBody(method: string, body: unknown): RequestInit {
+  return { method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } };
+}
 
 export function isAbort(e: unknown): boolean {
   return e instanceof DOMException && e.name === 'AbortError';

@@ -19,6 +19,10 @@ export type Route =
       /** id and time of the record shown in the detail panel */
       sel: string | null;
       at: string | null;
+      /** the issues panel is open */
+      issues: boolean;
+      /** the rule editor drafts a rule from the selected record */
+      makeRule: boolean;
     }
   | {
       page: 'heatmap';
@@ -28,10 +32,32 @@ export type Route =
       rows: HeatmapRows;
       interval: string;
     }
+  | {
+      page: 'rules';
+      /** words in the id, title, description or tags */
+      q: string;
+      severity: string;
+      tag: string;
+      origin: string;
+      /** the rule open in the editor ('' none); a new one when {@code create} */
+      edit: string;
+      create: boolean;
+      /** the rule whose history is shown ('' none) */
+      history: string;
+    }
   | { page: 'notfound'; path: string };
 
+export type RulesRoute = Extract<Route, { page: 'rules' }>;
+
+export function rulesRoute(patch: Partial<RulesRoute> = {}): Route {
+  return { page: 'rules', q: '', severity: '', tag: '', origin: '', edit: '', create: false, history: '', ...patch };
+}
+
 export function browseRoute(bundleId: string, patch: Partial<Extract<Route, { page: 'browse' }>> = {}): Route {
-  return { page: 'browse', bundleId, filters: NO_FILTERS, order: 'asc', sel: null, at: null, ...patch };
+  return {
+    page: 'browse', bundleId, filters: NO_FILTERS, order: 'asc', sel: null, at: null, issues: false, makeRule: false,
+    ...patch,
+  };
 }
 
 export function heatmapRoute(bundleId: string, patch: Partial<Extract<Route, { page: 'heatmap' }>> = {}): Route {
@@ -45,6 +71,18 @@ function splitList(v: string | null): string[] {
 export function parseRoute(pathname: string, search: string): Route {
   const q = new URLSearchParams(search);
   if (pathname === '/' || pathname === '') return { page: 'bundles', open: q.get('open') };
+  if (pathname === '/rules' || pathname === '/rules/') {
+    return {
+      page: 'rules',
+      q: q.get('q') ?? '',
+      severity: q.get('severity') ?? '',
+      tag: q.get('tag') ?? '',
+      origin: q.get('origin') ?? '',
+      edit: q.get('edit') ?? '',
+      create: q.get('new') === '1',
+      history: q.get('history') ?? '',
+    };
+  }
   const filters: Filters = {
     cvm_ip: splitList(q.get('cvm_ip')),
     service: splitList(q.get('service')),
@@ -73,6 +111,8 @@ export function parseRoute(pathname: string, search: string): Route {
       order: q.get('order') === 'desc' ? 'desc' : 'asc',
       sel: q.get('sel'),
       at: q.get('at'),
+      issues: q.get('issues') === '1',
+      makeRule: q.get('make_rule') === '1' && !!q.get('sel'),
     };
   }
   return { page: 'notfound', path: pathname };
@@ -94,8 +134,14 @@ export function routeHref(r: Route): string {
       if (r.order === 'desc') q.set('order', 'desc');
       if (r.sel) q.set('sel', r.sel);
       if (r.at) q.set('at', r.at);
+      if (r.issues) q.set('issues', '1');
+      if (r.makeRule && r.sel) q.set('make_rule', '1');
       return `/browse/${encodeURIComponent(r.bundleId)}` + (q.size ? `?${q}` : '');
     }
+    case 'rules':
+      for (const name of ['q', 'severity', 'tag', 'origin', 'edit', 'history'] as const) if (r[name]) q.set(name, r[name]);
+      if (r.create) q.set('new', '1');
+      return '/rules' + (q.size ? `?${q}` : '');
     case 'notfound':
       return r.path;
   }
@@ -135,7 +181,13 @@ export function useRoute(): Route {
 }
 
 /** An anchor that navigates without reloading (and still opens in a new tab when asked). */
-export function Link(props: { to: Route; class?: string; title?: string; 'data-testid'?: string; children?: ComponentChildren }) {
+export function Link(props: {
+  to: Route;
+  class?: string;
+  title?: string;
+  children?: ComponentChildren;
+  [data: `data-${string}`]: string | undefined;
+}) {
   const { to, ...rest } = props;
   const onClick = (e: MouseEvent) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;

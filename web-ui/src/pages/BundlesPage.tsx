@@ -130,6 +130,11 @@ function BundleRow(props: { bundle: BundleMetadata; open: boolean; onToggle: (id
               Browse →
             </Link>
           )}
+          {state !== 'failed' && (
+            <Link class="issues-link" to={browseRoute(id, { issues: true })} data-testid="issues" title="The known issues the rules found">
+              Issues
+            </Link>
+          )}
         </td>
       </tr>
       {open && (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, ApiError, NO_FILTERS, type Filters, type ListFilter, type LogRecord } from '../lib/api';
-import { baseName, count } from '../lib/format';
+import { api, ApiError, NO_FILTERS, type Filters, type Issue, type ListFilter, type LogRecord } from '../lib/api';
+import { baseName, count, isoMicros, toMicros } from '../lib/format';
 import { usePoll } from '../lib/hooks';
 import { RecordPager } from '../lib/pager';
 import { heatmapRoute, Link, navigate, type Order, type Route } from '../lib/route';
@@ -9,6 +9,9 @@ import { QueryBar } from '../components/QueryBar';
 import { type Jump, RecordTable } from '../components/RecordTable';
 import { RecordDetail } from '../components/RecordDetail';
 import { HistogramPanel } from '../components/HistogramPanel';
+import { IssuesPanel } from '../components/IssuesPanel';
+import { MakeRuleDialog } from '../components/MakeRuleDialog';
+import { SeverityBadge, severityRank } from '../components/SeverityBadge';
 
 type BrowseRoute = Extract<Route, { page: 'browse' }>;
 
@@ -17,7 +20,7 @@ type BrowseRoute = Extract<Route, { page: 'browse' }>;
  * table, and the selected record in full below it. All of it lives in the URL.
  */
 export function LogBrowserPage({ route }: { route: BrowseRoute }) {
-  const { bundleId, filters, order, sel, at } = route;
+  const { bundleId, filters, order, sel, at, issues: issuesOpen, makeRule } = route;
   const searchKey = JSON.stringify([bundleId, filters, order]);
   const pager = useMemo(
     () => new RecordPager((extra, signal) => api.search(bundleId, filters, extra, signal), order),
@@ -37,12 +40,31 @@ export function LogBrowserPage({ route }: { route: BrowseRoute }) {
   const [located, setLocated] = useState<{ pager: RecordPager; jump: Jump } | null>(null);
   const jump = located?.pager === pager ? located.jump : null;
   const seq = useRef(0);
+  /** the time of the record last clicked in the table: the table is where it is, no jump */
+  const clickedAt = useRef<string | null>(null);
   useEffect(() => {
-    if (!at) return;
+    if (!at || at === clickedAt.current) return;
     pager.locate(at).then(index => setLocated({ pager, jump: { index, seq: ++seq.current } }), () => undefined);
-  }, [pager]);
+  }, [pager, at]);
 
+  // A link with only the record's id (an issue's evidence): its time comes from /logs/context.
   const [picked, setPicked] = useState<LogRecord | null>(null);
+  const [selError, setSelError] = useState<string | null>(null);
+  useEffect(() => {
+    setSelError(null);
+    if (!sel || at) return;
+    const abort = new AbortController();
+    api.context(bundleId, sel, 0, abort.signal).then(
+      c => {
+        const r = c.records[c.target_index];
+        clickedAt.current = null;
+        setPicked(r);
+        navigate({ ...route, sel: r.id, at: r.time }, { replace: true });
+      },
+      e => abort.signal.aborted || setSelError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => abort.abort();
+  }, [bundleId, sel, at]);
   const record = picked?.id === sel ? picked : sel ? findNear(pager, sel, jump?.index ?? 0) : null;
 
   // The bundle's status, polled until it ended (while it ingests, counts grow).
@@ -53,26 +75,48 @@ export function LogBrowserPage({ route }: { route: BrowseRoute }) {
   const records = bundle.data?.progress.records;
   useEffect(() => pager.refresh(), [pager, records]);
 
+  // The known issues, polled until the final check (while ingesting, checks repeat).
+  const failed = bundle.data?.job_status === 'failed';
+  const [checkFinal, setCheckFinal] = useState(false);
+  const issues = usePoll(signal => api.issues(bundleId, signal), checkFinal || failed ? null : 3000, [bundleId]);
+  useEffect(() => setCheckFinal(!!issues.data?.check?.is_final), [issues.data]);
+  const recheck = async () => {
+    await api.checkIssues(bundleId);
+    issues.refresh();
+  };
+
   const go = (patch: Partial<BrowseRoute>, replace = false) => navigate({ ...route, ...patch }, { replace });
   /** Every filter change, the time range too (query bar now, the histogram's brush next). */
   const setFilters = (patch: Partial<Filters>) => go({ filters: { ...filters, ...patch } });
   const select = useCallback(
     (r: LogRecord) => {
       setPicked(r);
+      clickedAt.current = r.time;
       navigate({ ...route, sel: r.id, at: r.time }, { replace: true });
     },
     [route],
   );
   const close = useCallback(() => {
     setPicked(null);
-    navigate({ ...route, sel: null, at: null }, { replace: true });
+    navigate({ ...route, sel: null, at: null, makeRule: false }, { replace: true });
   }, [route]);
+  /** An issue in the table: its node and time span, its first evidence selected. */
+  const focus = (issue: Issue) => {
+    const end = isoMicros(toMicros(issue.last_time) + 1);
+    go({
+      filters: { ...NO_FILTERS, cvm_ip: issue.node ? [issue.node] : [], start_time: issue.first_time, end_time: end },
+      sel: issue.evidence[0] ?? null,
+      at: null,
+    });
+  };
+  const issueList = issues.data?.issues ?? [];
+  const worst = issueList.reduce<Issue | null>((w, i) => (!w || severityRank(i.severity) < severityRank(w.severity) ? i : w), null);
 
   const error = pager.error;
   const badParam = error instanceof ApiError ? error.param : null;
   const total = pager.total;
   return (
-    <div class="page browse-page">
+    <div class={`page browse-page${issuesOpen ? ' with-issues' : ''}`}>
       <header class="browse-head">
         <Link to={{ page: 'bundles', open: null }} class="back">
           ← Bundles
@@ -85,6 +129,17 @@ export function LogBrowserPage({ route }: { route: BrowseRoute }) {
         <Link to={heatmapRoute(bundleId, { filters })} data-testid="to-heatmap">
           Heatmap
         </Link>
+        <button
+          class={`issues-toggle${issuesOpen ? ' on' : ''}`}
+          onClick={() => go({ issues: !issuesOpen }, true)}
+          aria-pressed={issuesOpen}
+          data-testid="issues-toggle"
+          data-count={issues.data ? issueList.length : ''}
+          title="Known issues the rules found in this bundle"
+        >
+          Issues {issues.data ? count(issueList.length) : '…'}
+          {worst && <SeverityBadge severity={worst.severity} />}
+        </button>
         {hasFilters(filters) && (
           <button class="link" onClick={() => go({ filters: NO_FILTERS })}>
             clear all filters
@@ -116,6 +171,11 @@ export function LogBrowserPage({ route }: { route: BrowseRoute }) {
             {error.message}
           </p>
         )}
+        {selError && (
+          <p class="banner error" role="alert">
+            Cannot select record {sel}: {selError}
+          </p>
+        )}
         {total !== null && (
           <RecordTable key={searchKey} pager={pager} total={total} selectedId={sel} onSelect={select} jump={jump} />
         )}
@@ -125,9 +185,32 @@ export function LogBrowserPage({ route }: { route: BrowseRoute }) {
             record={record}
             onClose={close}
             onFilter={(param, value) => setFilters({ [param]: [value] })}
+            onMakeRule={() => go({ makeRule: true })}
           />
         )}
       </main>
+      {issuesOpen && (
+        <IssuesPanel
+          issues={issues.data}
+          error={issues.error}
+          ingesting={ingesting}
+          onRecheck={recheck}
+          evidenceRoute={id => ({ ...route, sel: id, at: null, makeRule: false })}
+          onFocus={focus}
+          onClose={() => go({ issues: false }, true)}
+        />
+      )}
+      {makeRule && sel && (
+        <MakeRuleDialog
+          bundleId={bundleId}
+          recordId={sel}
+          onClose={() => go({ makeRule: false })}
+          onRecheck={async () => {
+            await recheck();
+            go({ issues: true }, true);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -99,7 +99,8 @@ final class Guardian {
       Duration askTimeout = conf.getDuration("http.ask-timeout");
       BundleSubmissions submissions = new BundleSubmissions(new AllowedRoots(settings.allowedRoots()), repo,
           sharding, blocking, settings.nodeName(), askTimeout);
-      var routes = new OwnerRouting(system, settings.nodeName(), repo, blocking)
+      WebUiRoutes webUi = new WebUiRoutes();
+      var routes = webUi.pages().orElse(new OwnerRouting(system, settings.nodeName(), repo, blocking)
           .wrap(new BrowseRoutes(logs, blocking).routes()
               .orElse(new ExportRoutes(logs, blocking).routes())
               .orElse(new LogsRoutes(submissions, repo, logs, blocking).routes())
@@ -109,7 +110,7 @@ final class Guardian {
           .orElse(new ClusterRoutes(placement::snapshot).routes())
           .orElse(new HealthRoutes(settings.nodeName(),
               () -> cluster.selfMember().status() == MemberStatus.up(), db::isReachable, blocking).routes())
-          .orElse(new WebUiRoutes().routes());
+          .orElse(webUi.routes()));
       HttpServer.start(system, settings.host(), settings.httpPort(), settings.nodeName(), routes)
           .whenComplete((binding, failure) -> {
             if (failure != null) {

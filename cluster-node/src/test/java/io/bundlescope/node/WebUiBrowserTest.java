@@ -94,6 +94,19 @@ class WebUiBrowserTest {
     assertThat(clientRoute.body()).isEqualTo(index.body());
     assertThat(get("/heatmap/some-bundle?rows=service").body()).isEqualTo(index.body());
 
+    HttpResponse<String> rulesPage = send(HttpRequest.newBuilder(URI.create(base + "/rules?severity=critical"))
+        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET().build());
+    assertThat(rulesPage.statusCode()).as("a browser opening /rules gets the rules page").isEqualTo(200);
+    assertThat(rulesPage.body()).isEqualTo(index.body());
+    for (String accept : List.of("application/json", "*/*")) {
+      HttpResponse<String> rulesApi = send(HttpRequest.newBuilder(URI.create(base + "/rules")).header("Accept", accept).GET().build());
+      assertThat(rulesApi.headers().firstValue("Content-Type")).as(accept).hasValue("application/json");
+      assertThat(rulesApi.body()).startsWith("{\"rules\":");
+    }
+    assertThat(get("/rules").body()).startsWith("{\"rules\":");
+    assertThat(get("/rules/no-such-rule/history").statusCode()).isEqualTo(404);
+    assertThat(get("/rules/no-such-rule/what").headers().firstValue("Content-Type")).hasValue("application/json");
+
     assertThat(get("/assets/no-such-file.js").statusCode()).isEqualTo(404);
     HttpResponse<String> apiMiss = get("/logs/nothing-here");
     assertThat(apiMiss.statusCode()).isEqualTo(404);
@@ -156,12 +169,17 @@ class WebUiBrowserTest {
     if (!ended) fail(SCRIPT + " did not end within " + SCRIPT_TIMEOUT + ":\n" + log);
     assertThat(process.exitValue()).as("%s exit code; its output:%n%s", SCRIPT.getFileName(), log).isZero();
     assertThat(log).contains("web UI: all checks passed");
-    for (String shot : List.of("03-filtered.png", "07-brushed.png", "08-context.png", "09-heatmap-nodes.png", "10-heatmap-cell.png")) {
+    for (String shot : List.of("03-filtered.png", "07-brushed.png", "08-context.png", "09-heatmap-nodes.png", "10-heatmap-cell.png",
+        "11-issues.png", "12-rule-editor.png", "13-rules.png")) {
       assertThat(screenshots.resolve(shot)).isNotEmptyFile();
     }
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+  }
+
+  private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -19,13 +19,15 @@ import org.slf4j.LoggerFactory;
  * A file there is answered as itself; any other path answers {@code index.html}, so client
  * routes such as {@code /browse/<id>?...} load the app. {@code /assets/*} (content-hashed names)
  * are cached for good, everything else is revalidated. Responses are compressed when the client
- * accepts it. API paths ({@code /logs}, {@code /health}, {@code /cluster}) are never answered
- * here, so their errors stay the API's JSON ones, and neither is a missing asset.
+ * accepts it. API paths ({@code /logs}, {@code /health}, {@code /cluster}, {@code /rules}) are
+ * never answered here (but see {@link #pages()} for the rules page), so their errors stay the API's JSON ones, and neither is a missing asset.
  */
 public final class WebUiRoutes extends AllDirectives {
   static final String ROOT = "webui";
   /** First path segments of the API: never the UI's, so their 404s stay JSON. */
-  private static final Set<String> API_PREFIXES = Set.of("logs", "health", "cluster");
+  private static final Set<String> API_PREFIXES = Set.of("logs", "health", "cluster", "rules");
+  /** The client page at the path of an API resource, served to browsers only ({@link #pages()}). */
+  private static final String PAGE_OVER_API = "rules";
   private static final Map<String, ContentType> TYPES = Map.of(
       "html", ContentTypes.TEXT_HTML_UTF8,
       "js", MediaTypes.APPLICATION_JAVASCRIPT.toContentType(HttpCharsets.UTF_8),
@@ -54,6 +56,26 @@ public final class WebUiRoutes extends AllDirectives {
       LoggerFactory.getLogger(WebUiRoutes.class)
           .warn("no web UI on the classpath ({}/index.html): build the web-ui module", ROOT);
     }
+  }
+
+  /**
+   * Client pages whose path is also an API resource ({@code /rules}: the rules page and
+   * {@code GET /rules}): a browser's navigation (it accepts {@code text/html}) gets index.html,
+   * so the page reloads and is shared like any other; every other request (the UI's own calls send
+   * {@code Accept: application/json}, scripts send none or {@code *}{@code /*}) gets the API. Goes
+   * before the API routes.
+   */
+  public Route pages() {
+    return get(() -> path(PAGE_OVER_API, () -> optionalHeaderValueByName("Accept", accept ->
+        accept.filter(WebUiRoutes::wantsHtml).isPresent()
+            ? encodeResponse(() -> respondWithHeader(REVALIDATE,
+                () -> getFromResource(ROOT + "/index.html", ContentTypes.TEXT_HTML_UTF8, loader)))
+            : reject())));
+  }
+
+  /** A browser navigating asks for HTML by name; an API client asks for JSON or anything. */
+  static boolean wantsHtml(String accept) {
+    return accept.contains("text/html");
   }
 
   public Route routes() {
