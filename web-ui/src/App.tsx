@@ -2,13 +2,14 @@ import { useEffect } from 'preact/hooks';
 import { BundlesPage } from './pages/BundlesPage';
 import { LogBrowserPage } from './pages/LogBrowserPage';
 import { HeatmapPage } from './pages/HeatmapPage';
+import { HealthPage } from './pages/HealthPage';
 import { Link, useRoute } from './lib/route';
 
 /** The pages by route; a new page is one more case here and one more Route variant. */
 export function App() {
   const route = useRoute();
   useEffect(() => {
-    document.title = route.page === 'browse' || route.page === 'heatmap' ? `${route.bundleId} · Bundlescope` : 'Bundlescope';
+    document.title = route.page === 'browse' || route.page === 'heatmap' || route.page === 'services' ? `${route.bundleId} · Bundlescope` : 'Bundlescope';
   }, [route]);
   return (
     <>
@@ -21,6 +22,7 @@ export function App() {
       {route.page === 'bundles' && <BundlesPage route={route} />}
       {route.page === 'browse' && <LogBrowserPage key={route.bundleId} route={route} />}
       {route.page === 'heatmap' && <HeatmapPage route={route} />}
+      {route.page === 'services' && <HealthPage route={route} />}
       {route.page === 'notfound' && (
         <div class="page">
           <p class="banner error">No page at {route.path}.</p>

@@ -28,6 +28,12 @@ export type Route =
       rows: HeatmapRows;
       interval: string;
     }
+  | {
+      page: 'services';
+      bundleId: string;
+      /** the service whose nodes and process runs are shown */
+      open: string | null;
+    }
   | { page: 'notfound'; path: string };
 
 export function browseRoute(bundleId: string, patch: Partial<Extract<Route, { page: 'browse' }>> = {}): Route {
@@ -54,6 +60,8 @@ export function parseRoute(pathname: string, search: string): Route {
     start_time: q.get('start_time') ?? '',
     end_time: q.get('end_time') ?? '',
   };
+  const services = /^\/services\/([^/]+)\/?$/.exec(pathname);
+  if (services) return { page: 'services', bundleId: decodeURIComponent(services[1]), open: q.get('open') };
   const heatmap = /^\/heatmap\/([^/]+)\/?$/.exec(pathname);
   if (heatmap) {
     return {
@@ -96,6 +104,9 @@ export function routeHref(r: Route): string {
       if (r.at) q.set('at', r.at);
       return `/browse/${encodeURIComponent(r.bundleId)}` + (q.size ? `?${q}` : '');
     }
+    case 'services':
+      if (r.open) q.set('open', r.open);
+      return `/services/${encodeURIComponent(r.bundleId)}` + (q.size ? `?${q}` : '');
     case 'notfound':
       return r.path;
   }

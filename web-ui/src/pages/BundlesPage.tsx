@@ -130,6 +130,11 @@ function BundleRow(props: { bundle: BundleMetadata; open: boolean; onToggle: (id
               Browse →
             </Link>
           )}
+          {state === 'completed' && (
+            <Link class="button" to={{ page: 'services', bundleId: id, open: null }} data-testid="health">
+              Health
+            </Link>
+          )}
         </td>
       </tr>
       {open && (
