@@ -151,7 +151,7 @@ class HealthEndToEndTest {
   }
 
   @Test
-  void theGeneratedStargateRunEndsWithItsFatalOnEachNode() {
+  void theGeneratedStargateRunOfANodeEndsWithItsFatal() {
     ApiClient.Answer answer = api.get("/logs/processes?log_bundle_id=" + id + "&service=stargate&cvm_ip=" + B);
     assertThat(list(answer.body().path("runs"))).extracting(r -> r.path("cvm_ip").asText(), r -> r.path("pid").asLong(),
             r -> r.path("ended").asText())
