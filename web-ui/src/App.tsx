@@ -3,6 +3,7 @@ import { BundlesPage } from './pages/BundlesPage';
 import { LogBrowserPage } from './pages/LogBrowserPage';
 import { HeatmapPage } from './pages/HeatmapPage';
 import { RulesPage } from './pages/RulesPage';
+import { HealthPage } from './pages/HealthPage';
 import { Link, rulesRoute, useRoute } from './lib/route';
 
 /** The pages by route; a new page is one more case here and one more Route variant. */
@@ -10,7 +11,7 @@ export function App() {
   const route = useRoute();
   useEffect(() => {
     document.title =
-      route.page === 'browse' || route.page === 'heatmap' ? `${route.bundleId} · Bundlescope`
+      route.page === 'browse' || route.page === 'heatmap' || route.page === 'services' ? `${route.bundleId} · Bundlescope`
         : route.page === 'rules' ? 'Rules · Bundlescope' : 'Bundlescope';
   }, [route]);
   return (
@@ -30,6 +31,7 @@ export function App() {
       {route.page === 'browse' && <LogBrowserPage key={route.bundleId} route={route} />}
       {route.page === 'heatmap' && <HeatmapPage route={route} />}
       {route.page === 'rules' && <RulesPage route={route} />}
+      {route.page === 'services' && <HealthPage route={route} />}
       {route.page === 'notfound' && (
         <div class="page">
           <p class="banner error">No page at {route.path}.</p>

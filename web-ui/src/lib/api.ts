@@ -248,6 +248,56 @@ export interface BacktestResponse {
   not_here: string[];
 }
 
+/** One penalty of a health score: what was seen, the points it cost, records that show it. */
+export interface HealthReason {
+  kind: 'fatal' | 'restarts' | 'error_rate' | 'error_trend' | 'issue' | 'anomalies' | string;
+  detail: string;
+  penalty: number;
+  evidence: string[];
+}
+
+export interface NodeHealth {
+  cvm_ip: string | null;
+  score: number;
+  reasons: HealthReason[];
+}
+
+export interface ServiceHealth {
+  service: string;
+  /** 0-100, its worst node's */
+  score: number;
+  worst_cvm_ip: string | null;
+  /** best node score minus worst */
+  spread: number;
+  reasons: HealthReason[];
+  nodes: NodeHealth[];
+}
+
+export interface HealthResponse {
+  log_bundle_id: string;
+  /** worst first */
+  services: ServiceHealth[];
+  computed_at: string;
+}
+
+export interface ProcessRun {
+  cvm_ip: string | null;
+  service: string;
+  pid: number | null;
+  start_time: string;
+  end_time: string;
+  records: number;
+  ended: 'fatal' | 'restarted' | 'clean' | 'running';
+  end_record_id: string | null;
+  first_record_id: string;
+}
+
+export interface ProcessesResponse {
+  log_bundle_id: string;
+  runs: ProcessRun[];
+  restarts: { cvm_ip: string | null; service: string; runs: number; restarts: number; fatal: number }[];
+}
+
 /** A 4xx/5xx answer; {@code param} names the offending parameter when the API says so. */
 export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly param: string | null) {
@@ -407,6 +457,12 @@ export const api = {
     const p = bundleIds.length ? `?${new URLSearchParams({ log_bundle_id: bundleIds.join(',') })}` : '';
     return call<BacktestResponse>(`/rules/backtest${p}`, { ...jsonBody('POST', rule), signal });
   },
+
+  health: (bundleId: string, signal?: AbortSignal) =>
+    call<HealthResponse>(`/logs/health?${new URLSearchParams({ log_bundle_id: bundleId })}`, { signal }),
+
+  processes: (bundleId: string, service: string, signal?: AbortSignal) =>
+    call<ProcessesResponse>(`/logs/processes?${new URLSearchParams({ log_bundle_id: bundleId, service })}`, { signal }),
 };
 
 function jsonBody(method: string, body: unknown): RequestInit {

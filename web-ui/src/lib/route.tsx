@@ -45,6 +45,12 @@ export type Route =
       /** the rule whose history is shown ('' none) */
       history: string;
     }
+  | {
+      page: 'services';
+      bundleId: string;
+      /** the service whose nodes and process runs are shown */
+      open: string | null;
+    }
   | { page: 'notfound'; path: string };
 
 export type RulesRoute = Extract<Route, { page: 'rules' }>;
@@ -92,6 +98,8 @@ export function parseRoute(pathname: string, search: string): Route {
     start_time: q.get('start_time') ?? '',
     end_time: q.get('end_time') ?? '',
   };
+  const services = /^\/services\/([^/]+)\/?$/.exec(pathname);
+  if (services) return { page: 'services', bundleId: decodeURIComponent(services[1]), open: q.get('open') };
   const heatmap = /^\/heatmap\/([^/]+)\/?$/.exec(pathname);
   if (heatmap) {
     return {
@@ -142,6 +150,9 @@ export function routeHref(r: Route): string {
       for (const name of ['q', 'severity', 'tag', 'origin', 'edit', 'history'] as const) if (r[name]) q.set(name, r[name]);
       if (r.create) q.set('new', '1');
       return '/rules' + (q.size ? `?${q}` : '');
+    case 'services':
+      if (r.open) q.set('open', r.open);
+      return `/services/${encodeURIComponent(r.bundleId)}` + (q.size ? `?${q}` : '');
     case 'notfound':
       return r.path;
   }

@@ -135,6 +135,11 @@ function BundleRow(props: { bundle: BundleMetadata; open: boolean; onToggle: (id
               Issues
             </Link>
           )}
+          {state === 'completed' && (
+            <Link class="button" to={{ page: 'services', bundleId: id, open: null }} data-testid="health">
+              Health
+            </Link>
+          )}
         </td>
       </tr>
       {open && (

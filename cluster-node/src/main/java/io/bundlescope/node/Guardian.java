@@ -1,6 +1,8 @@
 package io.bundlescope.node;
 
 import com.typesafe.config.Config;
+import io.bundlescope.analyzers.health.HealthWeights;
+import io.bundlescope.analyzers.processes.RunSettings;
 import io.bundlescope.http.BrowseRoutes;
 import io.bundlescope.http.ClusterRoutes;
 import io.bundlescope.http.ExportRoutes;
@@ -9,6 +11,7 @@ import io.bundlescope.http.HttpServer;
 import io.bundlescope.http.IssuesRoutes;
 import io.bundlescope.http.LogsRoutes;
 import io.bundlescope.http.OwnerRouting;
+import io.bundlescope.http.ProcessHealthRoutes;
 import io.bundlescope.http.RulesRoutes;
 import io.bundlescope.http.TemplatesRoutes;
 import io.bundlescope.http.WebUiRoutes;
@@ -105,6 +108,8 @@ final class Guardian {
               .orElse(new ExportRoutes(logs, blocking).routes())
               .orElse(new LogsRoutes(submissions, repo, logs, blocking).routes())
               .orElse(new IssuesRoutes(repo, rules, issues, ruleChecks, blocking).routes())
+              .orElse(new ProcessHealthRoutes(repo, issues, logs, RunSettings.defaults(), HealthWeights.defaults(),
+                  Clock.systemUTC(), blocking).routes())
               .orElse(new RulesRoutes(rules, repo, logs, templates, blocking).routes())
               .orElse(new TemplatesRoutes(logs, templates, blocking).routes()))
           .orElse(new ClusterRoutes(placement::snapshot).routes())
