@@ -45,6 +45,7 @@ import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilder;
+import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
@@ -146,6 +147,7 @@ public final class BundleEntity
     b.forAnyState()
         .onCommand(AnalyzeBundle.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(bundleId, s.status())))
         .onCommand(GetProgress.class, (s, c) -> Effect().reply(c.replyTo(), progress(s)))
+        .onCommand(ReindexBundle.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(bundleId, s.status())))
         .onCommand(SlotGranted.class, s -> releaseSlot())
         .onAnyCommand(c -> Effect().noReply());
     return b.build();
@@ -204,7 +206,7 @@ public final class BundleEntity
 
   /** Starts the index over on this node: every chunk is parsed again from the bundle. */
   private ReplyEffect<BundleEvent, BundleState> onMoveIndexHere(Ingesting state, MoveIndexHere cmd) {
-    return rebuildHere(state.indexHost());
+    return rebuildHere(state.indexHost()).thenNoReply();
   }
 
   private ReplyEffect<BundleEvent, BundleState> onReindex(Analyzed state, ReindexBundle cmd) {
@@ -212,12 +214,12 @@ public final class BundleEntity
     boolean lost = cmd.lostHost().equals(host) || (host == null && !services.logs().hasBundle(bundleId));
     if (!lost) {
       finish();
-      return Effect().none().thenNoReply();
+      return Effect().reply(cmd.replyTo(), new Accepted(bundleId, state.status()));
     }
-    return rebuildHere(host);
+    return rebuildHere(host).thenReply(cmd.replyTo(), s -> new Accepted(bundleId, s.status()));
   }
 
-  private ReplyEffect<BundleEvent, BundleState> rebuildHere(String from) {
+  private EffectBuilder<BundleEvent, BundleState> rebuildHere(String from) {
     Instant now = Instant.now();
     return Effect().persist(new IndexStarted(services.hostIp(), now)).thenRun(s -> {
       Ingesting ingest = (Ingesting) s;
@@ -226,7 +228,7 @@ public final class BundleEntity
       if (services.logs().hasBundle(bundleId)) services.logs().deleteBundle(bundleId);
       reportLoad(ingest.bytesTotal());
       stage(ingest.path(), Set.of(), false);
-    }).thenNoReply();
+    });
   }
 
   private ReplyEffect<BundleEvent, BundleState> onSubmit(Empty state, AnalyzeBundle cmd) {

@@ -1,9 +1,11 @@
 package io.bundlescope.node;
 
+import io.bundlescope.protocol.BundleCommand;
 import io.bundlescope.protocol.BundleCommand.ReindexBundle;
 import io.bundlescope.store.BundleRepository;
 import io.bundlescope.store.BundleRow;
 import io.bundlescope.store.JobStatus;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +31,10 @@ final class LostNodes {
   private static final Logger log = LoggerFactory.getLogger(LostNodes.class);
   /** A member's role naming its HTTP {@code host:port} (= hosting_worker_vm_ip of its bundles). */
   static final String HTTP_ROLE_PREFIX = "http:";
+  /** How long one reindex request waits for the entity (a restart takes seconds). */
+  private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
+  /** Requests before giving up (about two minutes in all). */
+  private static final int MAX_ATTEMPTS = 12;
 
   private LostNodes() {}
 
@@ -46,7 +52,7 @@ final class LostNodes {
             .supplyAsync(() -> analyzedOn(repo, host), blocking)
             .thenAccept(ids -> ids.forEach(id -> {
               log.info("node {} left with the index of bundle {}: indexing it again elsewhere", host, id);
-              sharding.entityRefFor(BundleEntity.ENTITY_KEY, id).tell(new ReindexBundle(host));
+              reindex(sharding, id, host, 1);
             }))
             .exceptionally(e -> {
               log.error("cannot list the bundles of lost node {}: {}", host, e.toString());
@@ -55,6 +61,23 @@ final class LostNodes {
         return Behaviors.same();
       });
     });
+  }
+
+  /**
+   * Asks the bundle's entity to move its index here, again until it answers: a message sent
+   * while the coordinator is still moving the lost node's shards goes to the dead region.
+   */
+  private static void reindex(ClusterSharding sharding, String bundleId, String host, int attempt) {
+    sharding.entityRefFor(BundleEntity.ENTITY_KEY, bundleId)
+        .<BundleCommand.Accepted>ask(replyTo -> new ReindexBundle(host, replyTo), ASK_TIMEOUT)
+        .whenComplete((accepted, failure) -> {
+          if (failure == null) return;
+          if (attempt >= MAX_ATTEMPTS) {
+            log.error("bundle {} did not take the reindex after {} attempts: {}", bundleId, attempt, failure.toString());
+          } else {
+            reindex(sharding, bundleId, host, attempt + 1);
+          }
+        });
   }
 
   private static Optional<String> httpHost(Member member) {

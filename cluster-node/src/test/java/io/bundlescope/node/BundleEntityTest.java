@@ -229,11 +229,13 @@ class BundleEntityTest {
     kit.<Accepted>runCommand(reply -> new AnalyzeBundle(bundle.path().toString(), reply));
     await(kit, s -> s instanceof BundleState.Analyzed);
 
-    var elsewhere = kit.runCommand(new BundleCommand.ReindexBundle("10.9.9.9:8080"));
+    var elsewhere = kit.<Accepted>runCommand(reply -> new BundleCommand.ReindexBundle("10.9.9.9:8080", reply));
     assertThat(elsewhere.hasNoEvents()).isTrue();
+    assertThat(elsewhere.reply().status()).isEqualTo("completed");
     assertThat(elsewhere.state()).isInstanceOf(BundleState.Analyzed.class);
 
-    var lost = kit.runCommand(new BundleCommand.ReindexBundle("127.0.0.1:0"));
+    var lost = kit.<Accepted>runCommand(reply -> new BundleCommand.ReindexBundle("127.0.0.1:0", reply));
+    assertThat(lost.reply().status()).isEqualTo("inprogress");
     assertThat(lost.event()).isInstanceOf(BundleEvent.IndexStarted.class);
     assertThat(lost.state()).isInstanceOfSatisfying(Ingesting.class, s -> assertThat(s.done()).isEmpty());
     BundleState.Analyzed again = (BundleState.Analyzed) await(kit, s -> s instanceof BundleState.Analyzed);

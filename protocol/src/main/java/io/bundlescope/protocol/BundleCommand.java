@@ -21,9 +21,11 @@ public interface BundleCommand extends CborSerializable {
 
   /**
    * The node {@code lostHost} (HTTP {@code host:port}) left the cluster: an analyzed bundle whose
-   * index was there is indexed again on the node this entity now runs on. Ignored otherwise.
+   * index was there is indexed again on the node this entity now runs on. Ignored otherwise;
+   * answered in every case, so the sender can retry until the entity has it (a message sent
+   * while the shard moves can be lost).
    */
-  record ReindexBundle(String lostHost) implements BundleCommand {}
+  record ReindexBundle(String lostHost, ActorRef<Accepted> replyTo) implements BundleCommand {}
 
   /** Live progress, answered from the entity's state. */
   record GetProgress(ActorRef<Progress> replyTo) implements BundleCommand {}

@@ -1,16 +1,15 @@
 package io.bundlescope.analyzers.health;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bundlescope.analyzers.processes.Ending;
 import io.bundlescope.analyzers.processes.ProcessRunFinder;
 import io.bundlescope.analyzers.processes.ProcessRuns;
-import io.bundlescope.index.BundleIndexWriter;
+import io.bundlescope.analyzers.IndexedBundle;
 import io.bundlescope.index.lucene.LuceneLogStore;
 import io.bundlescope.parsers.LogLevel;
-import io.bundlescope.parsers.LogRecord;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -20,36 +19,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The scorer's input read from a real Lucene index, then scored. */
 class HealthSignalsTest {
-  private static final long T0 = 1_764_460_800_000_000L; // 2025-11-30T00:00:00Z
-  private static final long S = 1_000_000L;
   private static final String BUNDLE = "b1";
   private static final String A = "10.0.0.1";
   private static final String B = "10.0.0.2";
 
   @TempDir Path dir;
+  private IndexedBundle bundle;
   private LuceneLogStore store;
-  private BundleIndexWriter writer;
-  private int line;
 
   @BeforeEach
   void open() {
-    store = new LuceneLogStore(dir, Duration.ZERO);
-    writer = store.writer(BUNDLE);
+    bundle = new IndexedBundle(dir, BUNDLE);
+    store = bundle.store;
   }
 
   @AfterEach
   void close() throws Exception {
-    store.close();
+    bundle.close();
   }
 
   private String add(long second, String node, String service, Long pid, LogLevel level, String msg) {
-    line++;
     String filename = pid == null ? service + ".out"
         : service + ".host.nutanix.log.INFO.20251130-000000." + pid;
-    String id = "r" + line;
-    writer.add(new LogRecord(id, BUNDLE, msg, service, filename, node + "/" + filename, T0 + second * S, "t", level,
-        filename, pid, node, 0, line, "c-" + node + "-" + filename));
-    return id;
+    return bundle.add(second, node, service, filename, pid, level, msg);
   }
 
   @Test
@@ -65,7 +57,7 @@ class HealthSignalsTest {
     for (int i = 0; i < 6; i++) add(310 + i, A, "stargate", 33L, LogLevel.ERROR, "write failed " + i);
     String lastError = add(390, A, "stargate", 33L, LogLevel.ERROR, "write failed again");
     add(10, B, "stargate", 44L, LogLevel.INFO, "up");
-    writer.commit();
+    bundle.commit();
 
     ProcessRuns runs = new ProcessRunFinder(store).find(BUNDLE, Set.of(), Set.of());
     List<IssueSignal> issues = List.of(new IssueSignal("check-failed", "Check failed", "critical", List.of(f1, f2)),

@@ -1,14 +1,15 @@
 package io.bundlescope.analyzers.processes;
 
+import static io.bundlescope.analyzers.IndexedBundle.S;
+import static io.bundlescope.analyzers.IndexedBundle.T0;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.bundlescope.index.BundleIndexWriter;
+import io.bundlescope.analyzers.IndexedBundle;
 import io.bundlescope.index.lucene.LuceneLogStore;
 import io.bundlescope.parsers.LogLevel;
-import io.bundlescope.parsers.LogRecord;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,26 +18,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Process runs found in a real Lucene index of records written as the parsers would. */
 class ProcessRunFinderTest {
-  private static final long T0 = 1_764_460_800_000_000L; // 2025-11-30T00:00:00Z
-  private static final long S = 1_000_000L;
   private static final String BUNDLE = "b1";
   private static final String A = "10.0.0.1";
   private static final String B = "10.0.0.2";
 
   @TempDir Path dir;
+  private IndexedBundle bundle;
   private LuceneLogStore store;
-  private BundleIndexWriter writer;
-  private int line;
 
   @BeforeEach
   void open() {
-    store = new LuceneLogStore(dir, Duration.ZERO);
-    writer = store.writer(BUNDLE);
+    bundle = new IndexedBundle(dir, BUNDLE);
+    store = bundle.store;
   }
 
   @AfterEach
   void close() throws Exception {
-    store.close();
+    bundle.close();
   }
 
   /** A glog record: the pid and start stamp are in the file name, as the parsers keep them. */
@@ -47,15 +45,11 @@ class ProcessRunFinderTest {
 
   private String add(long second, String node, String service, String filename, Long pid, LogLevel level,
       String msg) {
-    line++;
-    String id = "r" + line;
-    writer.add(new LogRecord(id, BUNDLE, msg, service, filename, node + "/cvm_logs/" + filename, T0 + second * S,
-        "t", level, filename, pid, node, 0, line, "c-" + node + "-" + filename));
-    return id;
+    return bundle.add(second, node, service, filename, pid, level, msg);
   }
 
   private ProcessRuns find(Set<String> nodes, Set<String> services) {
-    writer.commit();
+    bundle.commit();
     return new ProcessRunFinder(store).find(BUNDLE, nodes, services);
   }
 

@@ -2,12 +2,10 @@ package io.bundlescope.analyzers.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bundlescope.index.BundleIndexWriter;
+import io.bundlescope.analyzers.IndexedBundle;
 import io.bundlescope.index.lucene.LuceneLogStore;
 import io.bundlescope.parsers.LogLevel;
-import io.bundlescope.parsers.LogRecord;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,37 +14,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Rules checked against a real Lucene index. */
 class RuleCheckerTest {
-  private static final long T0 = 1_764_460_800_000_000L; // 2025-11-30T00:00:00Z
-  private static final long S = 1_000_000L;
   private static final String BUNDLE = "b1";
 
   @TempDir Path dir;
+  private IndexedBundle bundle;
   private LuceneLogStore store;
-  private BundleIndexWriter writer;
-  private int line;
 
   @BeforeEach
   void open() {
-    store = new LuceneLogStore(dir, Duration.ZERO);
-    writer = store.writer(BUNDLE);
+    bundle = new IndexedBundle(dir, BUNDLE);
+    store = bundle.store;
   }
 
   @AfterEach
   void close() throws Exception {
-    store.close();
+    bundle.close();
   }
 
   private String add(long second, String node, String service, LogLevel level, String message) {
-    line++;
-    String filename = service + (service.equals("cassandra") ? ".log" : ".INFO");
-    String id = "r" + line;
-    writer.add(new LogRecord(id, BUNDLE, message, service, filename, node + "/" + filename, T0 + second * S,
-        "t", level, filename, 100L, node, 0, line, "c-" + node + "-" + service));
-    return id;
+    return bundle.add(second, node, service, service + (service.equals("cassandra") ? ".log" : ".INFO"), 100L, level,
+        message);
   }
 
   private RuleReport check(String yaml) {
-    writer.commit();
+    bundle.commit();
     return new RuleChecker(store).check(BUNDLE, RuleFormat.readAll(yaml));
   }
 
@@ -131,7 +122,7 @@ class RuleCheckerTest {
   @Test
   void matchesBeyondTheReadLimitMarkTheHitTruncated() {
     for (int i = 0; i < 12; i++) add(i, "10.0.0.1", "stargate", LogLevel.ERROR, "connection refused");
-    writer.commit();
+    bundle.commit();
     RuleReport report = new RuleChecker(store, 10).check(BUNDLE, RuleFormat.readAll("""
         - {id: refused, title: Refused, severity: major, match: {query: refused}, condition: {min_count: 5, window: 1m}}
         """));
@@ -145,7 +136,7 @@ class RuleCheckerTest {
   @Test
   void refsComeInTimeOrderAcrossPages() {
     for (int i = 30; i > 0; i--) add(i, "10.0.0.1", "stargate", LogLevel.ERROR, "boom");
-    writer.commit();
+    bundle.commit();
     List<Long> times = store.refs(io.bundlescope.index.LogQuery.all(List.of(BUNDLE)), 100).stream()
         .map(io.bundlescope.index.RecordRef::timeMicros).toList();
     assertThat(times).hasSize(30).isSorted();

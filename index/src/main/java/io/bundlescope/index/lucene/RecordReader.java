@@ -20,7 +20,6 @@ import static io.bundlescope.index.lucene.RecordDocuments.TIME_TEXT;
 import io.bundlescope.parsers.LogLevel;
 import io.bundlescope.parsers.LogRecord;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
@@ -29,7 +28,6 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 
@@ -43,26 +41,11 @@ final class RecordReader {
 
   /** The records of {@code docs} (doc ids of {@code reader}), in the same order. */
   static List<LogRecord> read(IndexReader reader, int[] docs) throws IOException {
-    LogRecord[] records = new LogRecord[docs.length];
-    long[] byDoc = new long[docs.length]; // doc id << 32 | position: doc values only go forward
-    for (int i = 0; i < docs.length; i++) byDoc[i] = (long) docs[i] << 32 | i;
-    Arrays.sort(byDoc);
-    List<LeafReaderContext> leaves = reader.leaves();
-    Leaf leaf = null;
-    for (long entry : byDoc) {
-      int doc = (int) (entry >>> 32);
-      if (leaf == null || doc >= leaf.end) {
-        leaf = new Leaf(leaves.get(ReaderUtil.subIndex(doc, leaves)));
-      }
-      records[(int) entry] = leaf.read(doc - leaf.base);
-    }
-    return Arrays.asList(records);
+    return DocOrder.read(reader, docs, segment -> new Leaf(segment)::read);
   }
 
   /** One segment's values; read its docs in increasing order. */
   private static final class Leaf {
-    final int base;
-    final int end;
     final StoredFields stored;
     final SortedDocValues id;
     final SortedDocValues bundle;
@@ -80,8 +63,6 @@ final class RecordReader {
 
     Leaf(LeafReaderContext context) throws IOException {
       LeafReader r = context.reader();
-      base = context.docBase;
-      end = base + r.maxDoc();
       stored = r.storedFields();
       id = DocValues.getSorted(r, ID);
       bundle = DocValues.getSorted(r, BUNDLE);
