@@ -149,7 +149,7 @@ class StarterRulesTest {
     Indexed healthy = index("healthy", quiet);
     RuleReport report = new RuleChecker(healthy.store).check(BUNDLE, rules);
     healthy.store.close();
-    assertRunnable(report);
+    assertThat(report.skipped()).as("every rule is judged on the healthy bundle").isEmpty();
     assertThat(report.hits()).as("false positives").isEmpty();
     assertThat(report.rulesChecked()).isEqualTo(rules.size());
   }
