@@ -38,6 +38,11 @@ public final class RuleChecker {
     List<SkippedRule> skipped = new ArrayList<>();
     for (Rule rule : rules) {
       Optional<String> empty = facts.whyEmpty(rule.scope());
+      FollowedBy step = rule.condition().followedBy();
+      if (empty.isEmpty() && step != null && step.scope() != null) {
+        // the second step's logs are absent: the rule cannot be judged, as for the first step
+        empty = facts.whyEmpty(step.scope()).map(why -> "followed_by: " + why);
+      }
       if (empty.isPresent()) {
         skipped.add(new SkippedRule(rule.id(), rule.title(), empty.get()));
         continue;
@@ -72,9 +77,8 @@ public final class RuleChecker {
     FollowedBy step = rule.condition().followedBy();
     if (step != null && !first.isEmpty()) {
       RuleScope scope = step.scope() == null ? rule.scope() : step.scope();
-      then = facts.whyEmpty(scope).isPresent() ? List.of()
-          : store.refs(query(bundleId, scope, step.match(), facts).withTimeRange(first.get(0).timeMicros(), null),
-              maxOccurrences + 1);
+      then = store.refs(query(bundleId, scope, step.match(), facts).withTimeRange(first.get(0).timeMicros(), null),
+          maxOccurrences + 1);
       truncated |= then.size() > maxOccurrences;
     }
     return RuleEvaluator.evaluate(rule, occurrences(first), occurrences(then), truncated);

@@ -14,8 +14,8 @@ import java.util.Map;
  * <p>Per group (a node, or the cluster), a window slides over the first step's occurrences: the
  * condition is met at the first occurrence that closes a window of at least {@code min_count}
  * occurrences spanning at most {@code window}. A sequence also needs a second-step occurrence,
- * in the same group, between that moment and {@code within} after it; the first window for
- * which one exists wins. One hit per group.
+ * in the same group, between that moment and {@code within} after it (a record matching both
+ * steps is not its own follow-up); the first window for which one exists wins. One hit per group.
  */
 public final class RuleEvaluator {
   /** Most evidence record ids a hit carries. */
@@ -57,7 +57,7 @@ public final class RuleEvaluator {
       peak = Math.max(peak, inWindow);
       if (metAt >= 0 || inWindow < condition.minCount()) continue;
       if (rule.isSequence()) {
-        followUp = firstWithin(then, end, end + micros(condition.followedBy().within()));
+        followUp = firstWithin(then, end, end + micros(condition.followedBy().within()), occurrences, at);
         if (followUp == null) continue;
       }
       metFrom = from;
@@ -77,8 +77,11 @@ public final class RuleEvaluator {
         occurrences.get(metFrom).timeMicros(), last, occurrences.size(), peak, evidence, truncated);
   }
 
-  /** The first occurrence with a time in [from, to], by binary search. */
-  private static Occurrence firstWithin(List<Occurrence> sorted, long from, long to) {
+  /**
+   * The first occurrence with a time in [from, to], by binary search, that is not itself one of
+   * the first step's records at {@code from} (a record matching both steps does not follow itself).
+   */
+  private static Occurrence firstWithin(List<Occurrence> sorted, long from, long to, List<Occurrence> first, int at) {
     int lo = 0;
     int hi = sorted.size();
     while (lo < hi) {
@@ -86,7 +89,18 @@ public final class RuleEvaluator {
       if (sorted.get(mid).timeMicros() < from) lo = mid + 1;
       else hi = mid;
     }
-    return lo < sorted.size() && sorted.get(lo).timeMicros() <= to ? sorted.get(lo) : null;
+    for (int i = lo; i < sorted.size() && sorted.get(i).timeMicros() <= to; i++) {
+      if (!isAmong(sorted.get(i), first, at, from)) return sorted.get(i);
+    }
+    return null;
+  }
+
+  /** Whether {@code o} is one of first[0..at] with time {@code time} (they end that prefix). */
+  private static boolean isAmong(Occurrence o, List<Occurrence> first, int at, long time) {
+    for (int i = at; i >= 0 && first.get(i).timeMicros() == time; i--) {
+      if (first.get(i).recordId().equals(o.recordId())) return true;
+    }
+    return false;
   }
 
   private static Map<String, List<Occurrence>> byGroup(List<Occurrence> occurrences, boolean perNode) {

@@ -120,6 +120,23 @@ class RuleCheckerTest {
   }
 
   @Test
+  void aSequenceWhoseSecondStepHasNoLogsIsSkippedNotCleared() {
+    add(1, "10.0.0.1", "zookeeper", LogLevel.WARN, "Session expired for client");
+    RuleReport report = check("""
+        - id: zk-then-exit
+          title: ZooKeeper session lost, then a service exits
+          severity: critical
+          scope: {services: [zookeeper]}
+          match: {query: '"session expired"'}
+          condition:
+            followed_by: {scope: {services: [stargate]}, match: {query: exiting}, within: 30s}
+        """);
+    assertThat(report.hits()).isEmpty();
+    assertThat(report.skipped()).extracting(SkippedRule::reason)
+        .containsExactly("followed_by: no logs of stargate in the bundle");
+  }
+
+  @Test
   void matchesBeyondTheReadLimitMarkTheHitTruncated() {
     for (int i = 0; i < 12; i++) add(i, "10.0.0.1", "stargate", LogLevel.ERROR, "connection refused");
     bundle.commit();

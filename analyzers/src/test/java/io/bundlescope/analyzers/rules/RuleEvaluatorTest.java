@@ -94,6 +94,20 @@ class RuleEvaluatorTest {
   }
 
   @Test
+  void aRecordMatchingBothStepsIsNotItsOwnFollowUp() {
+    // "a start-up line followed by another start-up line within 2 minutes": both steps match
+    // the same records; one start-up line alone is no sequence
+    RuleCondition startThenStart = new RuleCondition(1, null, Grouping.NODE,
+        new FollowedBy(null, new RuleMatch("x", null, null, null), Duration.ofMinutes(2)));
+    List<Occurrence> once = List.of(at(10, "a", "s1"));
+    assertThat(RuleEvaluator.evaluate(rule(startThenStart), once, once, false)).isEmpty();
+
+    List<Occurrence> twice = List.of(at(10, "a", "s1"), at(10, "a", "s2"), at(200, "a", "s3"));
+    RuleHit hit = RuleEvaluator.evaluate(rule(startThenStart), twice, twice, false).get(0);
+    assertThat(hit.evidence()).containsExactly("s1", "s2"); // another record, even at the same time
+  }
+
+  @Test
   void evidenceIsCappedAndTruncationIsCarried() {
     List<Occurrence> many = new ArrayList<>();
     for (int i = 0; i < 100; i++) many.add(at(i, "a", "id" + i));
