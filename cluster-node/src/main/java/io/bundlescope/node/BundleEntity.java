@@ -6,6 +6,7 @@ import io.bundlescope.node.BundleState.Empty;
 import io.bundlescope.node.BundleState.Failed;
 import io.bundlescope.node.BundleState.Ingesting;
 import io.bundlescope.node.BundleState.Staging;
+import io.bundlescope.node.live.LiveTap;
 import io.bundlescope.node.placement.NodeLoad;
 import io.bundlescope.parsers.bundle.BundleFile;
 import io.bundlescope.parsers.bundle.BundleInventory;
@@ -22,6 +23,7 @@ import io.bundlescope.protocol.BundleEvent.BundleSubmitted;
 import io.bundlescope.protocol.BundleEvent.ChunksIndexed;
 import io.bundlescope.protocol.ChunkResult;
 import io.bundlescope.protocol.ChunkSpec;
+import io.bundlescope.protocol.LiveEvent;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -95,6 +97,7 @@ public final class BundleEntity
   private int inFlight;
   private boolean committing;
   private BundleIndexWriter writer;
+  private LiveTap tap;
 
   public static Behavior<BundleCommand> create(String bundleId, IngestServices services,
       ActorRef<ClusterSharding.ShardCommand> shard) {
@@ -234,6 +237,7 @@ public final class BundleEntity
   /** Queues the chunks not yet journaled, largest first, and asks the node for slots. */
   private void startIngest(Ingesting state, BundleInventory inventory) {
     inventory.files().forEach(f -> files.put(ChunkIds.of(f.logicalPath()), f));
+    tap = services.live().open(bundleId);
     state.chunks().stream()
         .filter(c -> !state.done().containsKey(c.chunkId()))
         .sorted(Comparator.comparingLong(ChunkSpec::bytes).reversed())
@@ -253,7 +257,7 @@ public final class BundleEntity
     inFlight++;
     ctx.spawnAnonymous(ChunkParser.create(file,
         ChunkContexts.of(bundleId, chunk.chunkId(), file, services.defaultZone()),
-        writer, services.blocking(), ctx.getSelf(), ChunkDone::new));
+        writer, tap.chunk(), services.blocking(), ctx.getSelf(), ChunkDone::new));
     return Effect().none().thenNoReply();
   }
 
@@ -302,11 +306,13 @@ public final class BundleEntity
     List<String> newWarnings = committed.batch().stream().flatMap(r -> r.warnings().stream()).toList();
     return Effect().persist(events).thenRun(s -> {
       services.projection().progressed(bundleId, next.done().size(), next.bytesDone(), next.records(), newWarnings);
-      if (s instanceof Analyzed) {
+      services.live().progressed(bundleId, new LiveEvent.Progressed(next.chunks().size(), next.done().size(),
+          next.bytesTotal(), next.bytesDone(), next.records()));
+      if (s instanceof Analyzed a) {
         services.projection().completed(bundleId, now, next.records(),
             BundleSummary.json(next.bundleType(), next.done().values(), next.allWarnings().size()));
         reportLoad(0); // its last bytes count in the node's measured ingest rate
-        finish();
+        finish(a.status(), null);
       } else {
         reportLoad(next.bytesTotal() - next.bytesDone());
         if (commitDue()) commit();
@@ -318,13 +324,17 @@ public final class BundleEntity
     Instant now = Instant.now();
     return Effect().persist(new BundleFailed(failure.errorMsg(), now)).thenRun(s -> {
       services.projection().failed(bundleId, now, failure.errorMsg());
-      finish();
+      finish(s.status(), failure.errorMsg());
     }).thenNoReply();
   }
 
-  /** A finished bundle leaves memory; with remember-entities it would otherwise restart. */
-  private void finish() {
+  /**
+   * A finished bundle ends its live stream and leaves memory; with remember-entities it would
+   * otherwise restart.
+   */
+  private void finish(String status, String errorMsg) {
     timers.cancelAll();
+    services.live().ended(bundleId, status, errorMsg);
     services.load().tell(new NodeLoad.BundleDone(bundleId));
     if (shard != null) shard.tell(new ClusterSharding.Passivate<>(ctx.getSelf()));
   }

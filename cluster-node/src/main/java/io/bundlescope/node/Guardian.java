@@ -8,8 +8,13 @@ import io.bundlescope.http.HealthRoutes;
 import io.bundlescope.http.HttpServer;
 import io.bundlescope.http.LogsRoutes;
 import io.bundlescope.http.OwnerRouting;
+import io.bundlescope.http.StreamRoutes;
 import io.bundlescope.http.WebUiRoutes;
 import io.bundlescope.index.LogStore;
+import io.bundlescope.node.live.LivePublisher;
+import io.bundlescope.node.live.LiveSettings;
+import io.bundlescope.node.live.LiveTopics;
+import io.bundlescope.node.live.TopicFeed;
 import io.bundlescope.node.placement.ClusterLoadView;
 import io.bundlescope.node.placement.LeastLoadedAllocation;
 import io.bundlescope.node.placement.LoadBlend;
@@ -57,9 +62,11 @@ final class Guardian {
       ActorRef<NodeLoad.Command> load = ctx.spawn(NodeLoad.create(cluster.selfMember().address().toString(),
           settings.nodeName(), settings.dataDir(), blocking, conf.getDuration("placement.publish-interval"), loadView),
           "node-load");
+      LiveSettings live = LiveSettings.fromConfig(conf.getConfig("stream"));
+      ActorRef<LiveTopics.Command> topics = ctx.spawn(LiveTopics.create(live), "live-topics");
       IngestServices services = new IngestServices(logs, projection, slots, Node.staging(settings),
           StagingLimits.defaults(), blocking, ZoneId.of(conf.getString("ingest.default-zone")),
-          settings.nodeName(), conf.getDuration("ingest.commit-interval"), load);
+          settings.nodeName(), conf.getDuration("ingest.commit-interval"), load, new LivePublisher(topics, live));
 
       ClusterSharding sharding = ClusterSharding.get(system);
       LeastLoadedAllocation placement = new LeastLoadedAllocation(cluster, loadView,
@@ -79,10 +86,12 @@ final class Guardian {
       Duration askTimeout = conf.getDuration("http.ask-timeout");
       BundleSubmissions submissions = new BundleSubmissions(new AllowedRoots(settings.allowedRoots()), repo,
           sharding, blocking, settings.nodeName(), askTimeout);
-      var routes = new OwnerRouting(system, settings.nodeName(), repo, blocking)
-          .wrap(new BrowseRoutes(logs, blocking).routes()
-              .orElse(new ExportRoutes(logs, blocking).routes())
-              .orElse(new LogsRoutes(submissions, repo, logs, blocking).routes()))
+      // The live stream is served by any node (pub-sub), so it stays out of the owner forwarding.
+      var routes = new StreamRoutes(new TopicFeed(topics, live), repo, live.endCheckInterval(), blocking).routes()
+          .orElse(new OwnerRouting(system, settings.nodeName(), repo, blocking)
+              .wrap(new BrowseRoutes(logs, blocking).routes()
+                  .orElse(new ExportRoutes(logs, blocking).routes())
+                  .orElse(new LogsRoutes(submissions, repo, logs, blocking).routes())))
           .orElse(new ClusterRoutes(placement::snapshot).routes())
           .orElse(new HealthRoutes(settings.nodeName(),
               () -> cluster.selfMember().status() == MemberStatus.up(), db::isReachable, blocking).routes())

@@ -1,6 +1,7 @@
 package io.bundlescope.node;
 
 import io.bundlescope.index.LogStore;
+import io.bundlescope.node.live.LivePublisher;
 import io.bundlescope.node.placement.NodeLoad;
 import io.bundlescope.parsers.bundle.StagingLimits;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * @param defaultZone zone for log lines without an offset whose node zone is unknown
  * @param commitInterval how often parsed chunks are committed and journaled while ingesting
  * @param load where the entity reports the bytes it still has to ingest (the node's load)
+ * @param live where the entity's parsers tap records for the live stream, and its progress and end go
  */
 public record IngestServices(
     LogStore logs,
@@ -29,4 +31,5 @@ public record IngestServices(
     ZoneId defaultZone,
     String hostIp,
     Duration commitInterval,
-    ActorRef<NodeLoad.Command> load) {}
+    ActorRef<NodeLoad.Command> load,
+    LivePublisher live) {}

@@ -40,6 +40,11 @@ final class ApiClient {
     this.base = "http://127.0.0.1:" + port;
   }
 
+  /** The WebSocket address of a path on this node. */
+  URI ws(String pathAndQuery) {
+    return URI.create(base.replace("http://", "ws://") + pathAndQuery);
+  }
+
   Answer get(String pathAndQuery) {
     return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build());
   }
