@@ -26,6 +26,8 @@ import org.apache.pekko.stream.BufferOverflowException;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /logs/stream}: a WebSocket following one bundle's ingest live, served by any node
@@ -35,6 +37,7 @@ import org.apache.pekko.stream.javadsl.Source;
  * JSON errors.
  */
 public final class StreamRoutes extends JsonRoutes {
+  private static final Logger log = LoggerFactory.getLogger(StreamRoutes.class);
   private static final ObjectWriter FRAMES = Json.MAPPER.writerFor(StreamFrame.class);
   private static final String TOO_SLOW = "the client read too slowly: the frames waiting for it exceeded the node's"
       + " buffer (bundlescope.stream.client-buffer); reconnect and catch up with /logs/search";
@@ -94,7 +97,10 @@ public final class StreamRoutes extends JsonRoutes {
         .mapConcat(e -> StreamFrames.of(e, minLevel))
         .map(StreamRoutes::json)
         .recover(new PFBuilder<Throwable, String>()
-            .match(BufferOverflowException.class, e -> json(new StreamFrame.Closed(TOO_SLOW)))
+            .match(BufferOverflowException.class, e -> {
+              log.warn("dropped a /logs/stream client of bundle {} that read too slowly", bundle.logBundleId());
+              return json(new StreamFrame.Closed(TOO_SLOW));
+            })
             .build());
   }
 
