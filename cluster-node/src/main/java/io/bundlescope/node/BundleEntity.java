@@ -6,6 +6,7 @@ import io.bundlescope.node.BundleState.Empty;
 import io.bundlescope.node.BundleState.Failed;
 import io.bundlescope.node.BundleState.Ingesting;
 import io.bundlescope.node.BundleState.Staging;
+import io.bundlescope.node.live.LiveTap;
 import io.bundlescope.node.placement.NodeLoad;
 import io.bundlescope.parsers.bundle.BundleFile;
 import io.bundlescope.parsers.bundle.BundleInventory;
@@ -24,6 +25,7 @@ import io.bundlescope.protocol.BundleEvent.ChunksIndexed;
 import io.bundlescope.protocol.BundleEvent.IndexStarted;
 import io.bundlescope.protocol.ChunkResult;
 import io.bundlescope.protocol.ChunkSpec;
+import io.bundlescope.protocol.LiveEvent;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -101,6 +103,7 @@ public final class BundleEntity
   private int inFlight;
   private boolean committing;
   private BundleIndexWriter writer;
+  private LiveTap tap;
 
   public static Behavior<BundleCommand> create(String bundleId, IngestServices services,
       ActorRef<ClusterSharding.ShardCommand> shard) {
@@ -213,7 +216,7 @@ public final class BundleEntity
     String host = state.ingest().indexHost();
     boolean lost = cmd.lostHost().equals(host) || (host == null && !services.logs().hasBundle(bundleId));
     if (!lost) {
-      finish();
+      finish(state.status(), null);
       return Effect().reply(cmd.replyTo(), new Accepted(bundleId, state.status()));
     }
     return rebuildHere(host).thenReply(cmd.replyTo(), s -> new Accepted(bundleId, s.status()));
@@ -286,6 +289,7 @@ public final class BundleEntity
   /** Queues the chunks not yet journaled, largest first, and asks the node for slots. */
   private void startIngest(Ingesting state, BundleInventory inventory) {
     inventory.files().forEach(f -> files.put(ChunkIds.of(f.logicalPath()), f));
+    tap = services.live().open(bundleId);
     state.chunks().stream()
         .filter(c -> !state.done().containsKey(c.chunkId()))
         .sorted(Comparator.comparingLong(ChunkSpec::bytes).reversed())
@@ -305,7 +309,7 @@ public final class BundleEntity
     inFlight++;
     ctx.spawnAnonymous(ChunkParser.create(file,
         ChunkContexts.of(bundleId, chunk.chunkId(), file, services.defaultZone()),
-        writer, services.templates(), services.blocking(), ctx.getSelf(), ChunkDone::new));
+        writer, services.templates(), tap.chunk(), services.blocking(), ctx.getSelf(), ChunkDone::new));
     return Effect().none().thenNoReply();
   }
 
@@ -365,12 +369,14 @@ public final class BundleEntity
     List<String> newWarnings = committed.batch().stream().flatMap(r -> r.warnings().stream()).toList();
     return Effect().persist(events).thenRun(s -> {
       services.projection().progressed(bundleId, next.done().size(), next.bytesDone(), next.records(), newWarnings);
-      if (s instanceof Analyzed) {
+      services.live().progressed(bundleId, new LiveEvent.Progressed(next.chunks().size(), next.done().size(),
+          next.bytesTotal(), next.bytesDone(), next.records()));
+      if (s instanceof Analyzed a) {
         services.projection().completed(bundleId, now, next.records(),
             BundleSummary.json(next.bundleType(), next.done().values(), next.allWarnings().size()));
         reportLoad(0); // its last bytes count in the node's measured ingest rate
         services.listener().analyzed(bundleId);
-        finish();
+        finish(a.status(), null);
       } else {
         reportLoad(next.bytesTotal() - next.bytesDone());
         services.listener().chunksJournaled(bundleId);
@@ -383,13 +389,17 @@ public final class BundleEntity
     Instant now = Instant.now();
     return Effect().persist(new BundleFailed(failure.errorMsg(), now)).thenRun(s -> {
       services.projection().failed(bundleId, now, failure.errorMsg());
-      finish();
+      finish(s.status(), failure.errorMsg());
     }).thenNoReply();
   }
 
-  /** A finished bundle leaves memory; with remember-entities it would otherwise restart. */
-  private void finish() {
+  /**
+   * A finished bundle ends its live stream and leaves memory; with remember-entities it would
+   * otherwise restart.
+   */
+  private void finish(String status, String errorMsg) {
     timers.cancelAll();
+    services.live().ended(bundleId, status, errorMsg);
     services.load().tell(new NodeLoad.BundleDone(bundleId));
     if (shard != null) shard.tell(new ClusterSharding.Passivate<>(ctx.getSelf()));
   }

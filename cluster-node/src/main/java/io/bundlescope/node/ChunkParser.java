@@ -2,6 +2,7 @@ package io.bundlescope.node;
 
 import io.bundlescope.analyzers.templates.TemplateLibrary;
 import io.bundlescope.index.BundleIndexWriter;
+import io.bundlescope.node.live.ChunkTap;
 import io.bundlescope.parsers.FileContext;
 import io.bundlescope.parsers.FileParser;
 import io.bundlescope.parsers.FileStats;
@@ -28,15 +29,17 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * A child of a bundle entity that parses one chunk (a file) into the bundle's index partition,
  * reports a {@link ChunkResult} to its parent and stops. The parse runs on the blocking
  * executor; a file that cannot be read yields a warning and no records, never a failed bundle.
+ * Records also go to the bundle's live tap (which keeps those at or above the stream's floor).
  */
 final class ChunkParser {
   private ChunkParser() {}
 
   /** The parent receives exactly one result, wrapped by {@code wrap}, then the child stops. */
   static <T> Behavior<ChunkResult> create(BundleFile file, FileContext context, BundleIndexWriter writer,
-      TemplateLibrary templates, Executor blocking, ActorRef<T> parent, Function<ChunkResult, T> wrap) {
+      TemplateLibrary templates, ChunkTap live, Executor blocking, ActorRef<T> parent,
+      Function<ChunkResult, T> wrap) {
     return Behaviors.setup(ctx -> {
-      ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> parse(file, context, writer, templates), blocking),
+      ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> parse(file, context, writer, templates, live), blocking),
           (result, failure) -> result != null ? result : unreadable(file, context, writer, failure));
       return Behaviors.receiveMessage(result -> {
         parent.tell(wrap.apply(result));
@@ -45,18 +48,27 @@ final class ChunkParser {
     });
   }
 
-  /** Parses the file into the index, each record with its message template's id. */
+  /** Parses the file into the index, each record with its message template's id, without a live tap. */
   static ChunkResult parse(BundleFile file, FileContext context, BundleIndexWriter writer, TemplateLibrary templates) {
+    return parse(file, context, writer, templates, ChunkTap.NONE);
+  }
+
+  /** Parses the file into the index, each record with its message template's id, through the live tap. */
+  static ChunkResult parse(BundleFile file, FileContext context, BundleIndexWriter writer, TemplateLibrary templates,
+      ChunkTap live) {
     Map<LogLevel, Long> byLevel = new EnumMap<>(LogLevel.class);
-    Consumer<LogRecord> sink = r -> {
-      writer.add(r.withTemplateId(templates.assign(r.logBundleId(), r.message())));
+    Consumer<LogRecord> sink = parsed -> {
+      LogRecord r = parsed.withTemplateId(templates.assign(parsed.logBundleId(), parsed.message()));
+      writer.add(r);
       byLevel.merge(r.level(), 1L, Long::sum);
+      live.accept(r);
     };
     List<String> warnings = new ArrayList<>();
     long records;
     long bytes;
     try (InputStream in = BundleFiles.open(file)) {
       FileStats stats = FileParser.parse(in, context, sink);
+      live.flush();
       records = stats.records();
       bytes = stats.bytes();
       stats.warnings().forEach(w -> warnings.add(file.logicalPath() + ": " + w));

@@ -14,9 +14,14 @@ import io.bundlescope.http.OwnerRouting;
 import io.bundlescope.http.ProcessHealthRoutes;
 import io.bundlescope.http.RulesRoutes;
 import io.bundlescope.http.TemplatesRoutes;
+import io.bundlescope.http.StreamRoutes;
 import io.bundlescope.http.WebUiRoutes;
 import io.bundlescope.analyzers.templates.TemplateLibrary;
 import io.bundlescope.index.LogStore;
+import io.bundlescope.node.live.LivePublisher;
+import io.bundlescope.node.live.LiveSettings;
+import io.bundlescope.node.live.LiveTopics;
+import io.bundlescope.node.live.TopicFeed;
 import io.bundlescope.node.placement.ClusterLoadView;
 import io.bundlescope.node.placement.LeastLoadedAllocation;
 import io.bundlescope.node.placement.LoadBlend;
@@ -79,9 +84,12 @@ final class Guardian {
             system.log().error("cannot load the starter rules: {}", e.toString());
             return null;
           });
+      LiveSettings live = LiveSettings.fromConfig(conf.getConfig("stream"));
+      ActorRef<LiveTopics.Command> topics = ctx.spawn(LiveTopics.create(live), "live-topics");
       IngestServices services = new IngestServices(logs, projection, slots, Node.staging(settings),
           StagingLimits.defaults(), blocking, ZoneId.of(conf.getString("ingest.default-zone")),
-          settings.nodeName(), conf.getDuration("ingest.commit-interval"), load, ruleChecks, templates);
+          settings.nodeName(), conf.getDuration("ingest.commit-interval"), load, ruleChecks, templates,
+          new LivePublisher(topics, live));
 
       ClusterSharding sharding = ClusterSharding.get(system);
       LeastLoadedAllocation placement = new LeastLoadedAllocation(cluster, loadView,
@@ -103,7 +111,10 @@ final class Guardian {
       BundleSubmissions submissions = new BundleSubmissions(new AllowedRoots(settings.allowedRoots()), repo,
           sharding, blocking, settings.nodeName(), askTimeout);
       WebUiRoutes webUi = new WebUiRoutes();
-      var routes = webUi.pages().orElse(new OwnerRouting(system, settings.nodeName(), repo, blocking)
+      // The live stream is served by any node (pub-sub), so it stays out of the owner forwarding.
+      var routes = webUi.pages()
+          .orElse(new StreamRoutes(new TopicFeed(topics, live), repo, live.endCheckInterval(), blocking).routes())
+          .orElse(new OwnerRouting(system, settings.nodeName(), repo, blocking)
           .wrap(new BrowseRoutes(logs, blocking).routes()
               .orElse(new ExportRoutes(logs, blocking).routes())
               .orElse(new LogsRoutes(submissions, repo, logs, blocking).routes())

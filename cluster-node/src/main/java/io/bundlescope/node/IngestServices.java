@@ -2,6 +2,7 @@ package io.bundlescope.node;
 
 import io.bundlescope.analyzers.templates.TemplateLibrary;
 import io.bundlescope.index.LogStore;
+import io.bundlescope.node.live.LivePublisher;
 import io.bundlescope.node.placement.NodeLoad;
 import io.bundlescope.parsers.bundle.StagingLimits;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * @param load where the entity reports the bytes it still has to ingest (the node's load)
  * @param listener told when chunks are journaled and when the bundle is complete
  * @param templates the node's message templates, which give each record its template id
+ * @param live where the entity's parsers tap records for the live stream, and its progress and end go
  */
 public record IngestServices(
     LogStore logs,
@@ -34,4 +36,5 @@ public record IngestServices(
     Duration commitInterval,
     ActorRef<NodeLoad.Command> load,
     IngestListener listener,
-    TemplateLibrary templates) {}
+    TemplateLibrary templates,
+    LivePublisher live) {}

@@ -27,6 +27,11 @@ public final class Node {
   private Node() {}
 
   public static ActorSystem<Void> start(NodeSettings settings) throws Exception {
+    return start(settings, ConfigFactory.empty());
+  }
+
+  /** As {@link #start(NodeSettings)}, with settings that override the configuration (tests). */
+  static ActorSystem<Void> start(NodeSettings settings, Config extra) throws Exception {
     Files.createDirectories(settings.dataDir());
     if (settings.inbox() != null) Files.createDirectories(settings.inbox());
     Database db = Database.start(settings.dbUrl() == null
@@ -36,7 +41,7 @@ public final class Node {
       log.info("Embedded PostgreSQL: other nodes on this machine join with --db-url {} --db-user {}",
           db.jdbcUrl(), db.user());
     }
-    Config config = config(settings, db);
+    Config config = extra.withFallback(config(settings, db));
     LogStore logs = new LuceneLogStore(settings.dataDir().resolve("index"), LuceneLogStore.DEFAULT_REFRESH_INTERVAL,
         config.getDuration("bundlescope.search.regex-budget"));
     ActorSystem<Void> system;

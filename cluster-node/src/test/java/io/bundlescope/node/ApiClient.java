@@ -46,6 +46,11 @@ final class ApiClient {
     return base;
   }
 
+  /** The WebSocket address of a path on this node. */
+  URI ws(String pathAndQuery) {
+    return URI.create(base.replace("http://", "ws://") + pathAndQuery);
+  }
+
   Answer get(String pathAndQuery) {
     return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build());
   }

@@ -8,6 +8,8 @@ import io.bundlescope.analyzers.templates.TemplateLibrary;
 import io.bundlescope.index.BundleIndexWriter;
 import io.bundlescope.index.LogQuery;
 import io.bundlescope.index.lucene.LuceneLogStore;
+import io.bundlescope.node.live.LivePublisher;
+import io.bundlescope.node.live.LiveSettings;
 import io.bundlescope.parsers.bundle.BundleFile;
 import io.bundlescope.parsers.bundle.BundleInventory;
 import io.bundlescope.parsers.bundle.BundleStager;
@@ -77,7 +79,8 @@ class BundleEntityTest {
     logs = new LuceneLogStore(root.resolve("index"));
     services = new IngestServices(logs, new BundleProjection(repo), testKit.spawn(IngestSlots.create(2)),
         root.resolve("staging"), StagingLimits.defaults(), blocking, ZoneOffset.UTC, "127.0.0.1:0",
-        Duration.ofMillis(100), testKit.system().ignoreRef(), IngestListener.NONE, templates);
+        Duration.ofMillis(100), testKit.system().ignoreRef(), IngestListener.NONE, templates,
+        new LivePublisher(testKit.system().ignoreRef(), LiveSettings.fromConfig(ConfigFactory.load().getConfig("bundlescope.stream"))));
   }
 
   @AfterAll

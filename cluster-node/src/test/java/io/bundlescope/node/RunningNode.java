@@ -1,5 +1,7 @@
 package io.bundlescope.node;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,10 +25,15 @@ final class RunningNode implements AutoCloseable {
 
   /** Starts the node and waits until /health answers 200. */
   static RunningNode start(Path root) throws Exception {
+    return start(root, ConfigFactory.empty());
+  }
+
+  /** As {@link #start(Path)}, with {@code extra} settings over the node's configuration. */
+  static RunningNode start(Path root, Config extra) throws Exception {
     Path bundles = Files.createDirectories(root.resolve("bundles"));
     int port = FreePorts.next();
     ActorSystem<Void> system = Node.start(new NodeSettings("127.0.0.1", port, 0, List.of(), root.resolve("data"),
-        null, null, null, List.of(bundles), bundles.resolve("inbox")));
+        null, null, null, List.of(bundles), bundles.resolve("inbox")), extra);
     RunningNode node = new RunningNode(bundles, new ApiClient(port), system);
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!node.api.isUp()) {

@@ -153,6 +153,37 @@ class ThreeNodeClusterTest {
     awaitAllEnd(smallIds);
   }
 
+  /**
+   * A WebSocket on each node follows the same bundle: the node parsing it publishes on the
+   * bundle's topic and every other node relays it (never forwarded to the owner). A remote
+   * subscription reaches the publisher through the receptionist a moment later, so only the
+   * owner's own client is sure to get every record; each gets records and the end.
+   */
+  @Test
+  void aWebSocketOnEveryNodeFollowsABundleWhereverItIsParsed() throws Exception {
+    List<NodeProcess> live = live();
+    GeneratedBundle bundle = BundleGenerator.generate(BundleSpec.builder().nodes(3).recordsPerNode(30_000)
+        .seed(seeds.incrementAndGet()).layout(Layout.TAR_GZ_OF_ZIPS).build(), bundles.resolve("followed.tar.gz"));
+    String id = api(live.get(0)).analyze(bundle.path().toString());
+    Map<String, StreamClient> clients = new LinkedHashMap<>();
+    try {
+      for (NodeProcess n : live) clients.put(n.name(), StreamClient.open(api(n).ws("/logs/stream?log_bundle_id=" + id), true));
+      String host = awaitAllEnd(List.of(id)).get(id);
+
+      long critical = LiveStreamEndToEndTest.critical(bundle.expected().byLevel());
+      for (var c : clients.entrySet()) {
+        JsonNode end = c.getValue().await(StreamClient.type("end"), END);
+        assertThat(end.path("status").asText()).as("end on %s", c.getKey()).isEqualTo("completed");
+        assertThat(c.getValue().frames("record")).as("records on %s", c.getKey()).isNotEmpty()
+            .allSatisfy(f -> assertThat(f.path("record").path("log_bundle_id").asText()).isEqualTo(id));
+      }
+      StreamClient owners = clients.get(host);
+      if (owners.frames("dropped").isEmpty()) assertThat((long) owners.frames("record").size()).isEqualTo(critical);
+    } finally {
+      clients.values().forEach(StreamClient::close);
+    }
+  }
+
   @Test
   void aKilledNodeGetsNoBundleOnceTheClusterNoticedAndTheOthersServeOn() throws Exception {
     NodeProcess victim = live().get(live().size() - 1);

@@ -27,6 +27,8 @@ import org.apache.pekko.http.javadsl.server.Route;
  * is relayed as it is, {@code X-Served-By} included. Responses about the bundles of one node
  * carry {@code X-Bundle-Owner: host:port}, from which HAProxy learns where to route the next
  * request for the bundle (see {@code haproxy/}). A forwarded request is never forwarded again.
+ * The live stream ({@code /logs/stream}, {@link StreamRoutes}) is never forwarded: any node
+ * serves it from the bundle's pub-sub topic, so it is mounted outside this wrapper.
  */
 public final class OwnerRouting extends AllDirectives {
   /** Set on a forwarded request: the receiver answers it from its own index. */
