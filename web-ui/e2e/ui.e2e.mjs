@@ -467,8 +467,10 @@ try {
     }
     const state = await page.textContent('[data-testid="check-state"]');
     assert.match(state, /^checked \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC, final · \d+ rules$/);
-    assert.equal(await page.textContent('[data-testid="skipped"] summary'),
-      `${api.skipped.length} rule${api.skipped.length === 1 ? '' : 's'} could not run: no logs of hyperv_agent in the bundle`);
+    // the starter library's rules for absent services are skipped too: the summary counts them all
+    const skippedLine = await page.textContent('[data-testid="skipped"] summary');
+    assert.ok(skippedLine.startsWith(`${api.skipped.length} rule${api.skipped.length === 1 ? '' : 's'} could not run: `), skippedLine);
+    assert.ok(api.skipped.some(s => s.reason === 'no logs of hyperv_agent in the bundle'), JSON.stringify(api.skipped));
     assert.equal(await page.getAttribute('[data-testid="issues-toggle"]', 'data-count'), String(api.issues.length));
     issue = wanted.sort((a, b) => a.node.localeCompare(b.node))[0];
     await shot(page, '11-issues.png');

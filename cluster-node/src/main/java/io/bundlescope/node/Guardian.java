@@ -78,7 +78,10 @@ final class Guardian {
       IssueRepository issues = new IssueRepository(db.dataSource());
       RuleChecks ruleChecks = new RuleChecks(logs, rules, issues, repo, blocking,
           conf.getDuration("rules.check-interval"), Clock.systemUTC());
-      CompletableFuture.runAsync(() -> StarterLibrary.seed(rules), blocking)
+      boolean starterLibrary = conf.getBoolean("rules.starter-library");
+      CompletableFuture.runAsync(() -> {
+        if (starterLibrary) StarterLibrary.seed(rules);
+      }, blocking)
           .thenRun(() -> ruleChecks.catchUp(settings.nodeName()))
           .exceptionally(e -> {
             system.log().error("cannot load the starter rules: {}", e.toString());
