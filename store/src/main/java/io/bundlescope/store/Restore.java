@@ -262,7 +262,11 @@ public final class Restore {
         }
     }
 
-    private static void refuseWhileNodesAreConnected(Connection c) throws SQLException {
+    /**
+     * Throws a {@link BackupException} when a connection named {@value #NODE_APPLICATION_NAME} (a running node's
+     * pool) is open on this database.
+     */
+    public static void refuseWhileNodesAreConnected(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("""
                      SELECT count(*), string_agg(DISTINCT coalesce(host(client_addr), 'local socket'), ', ')
