@@ -294,6 +294,21 @@ class BackupRestoreTest {
         assertEquals(contents(sourceServer, "quiet", tables), contents(targetServer, "uncompressed", tables));
     }
 
+    @Test
+    void aDatabaseWithoutFlywayHistoryIsNotBackedUpAndLeavesNoFile() throws Exception {
+        try (Connection c = DriverManager.getConnection(sourceServer.jdbcUrl(), sourceServer.user(),
+                sourceServer.password()); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE bare");
+        }
+        Path out = dir.resolve("bare.backup");
+        try (Connection c = connect(sourceServer, "bare")) {
+            BackupException e = assertThrows(BackupException.class, () -> new Backup().write(c, out));
+            assertTrue(e.getMessage().contains("no Flyway schema history"), e.getMessage());
+        }
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(dir.resolve("bare.backup.part")));
+    }
+
     // ---- fixtures
 
     private static void createDatabase(Database server, String name) throws SQLException {
