@@ -60,11 +60,23 @@ public final class Database implements AutoCloseable {
      * {@code pg_stat_activity} (a node's are {@value Restore#NODE_APPLICATION_NAME}; admin commands use another).
      */
     public static Database start(DatabaseSettings settings, String applicationName) {
+        return start(settings, applicationName, null);
+    }
+
+    /**
+     * Like {@link #start(DatabaseSettings, String)}, migrating only up to {@code targetVersion} (null: the latest),
+     * e.g. to restore a backup of an older schema version into a fresh database; a later start migrates the rest.
+     */
+    public static Database start(DatabaseSettings settings, String applicationName, String targetVersion) {
         Database db = settings instanceof DatabaseSettings.External e
                 ? connectExternal(e, applicationName)
                 : startEmbedded((DatabaseSettings.Embedded) settings, applicationName);
         try {
-            Flyway.configure().dataSource(db.pool).locations("classpath:db/migration").load().migrate();
+            var flyway = Flyway.configure().dataSource(db.pool).locations("classpath:db/migration");
+            if (targetVersion != null) {
+                flyway = flyway.target(targetVersion);
+            }
+            flyway.load().migrate();
         } catch (RuntimeException e) {
             db.close();
             throw new StoreException("migrating " + db.jdbcUrl + " failed", e);

@@ -73,6 +73,22 @@ public final class Restore {
         }
     }
 
+    /**
+     * The header of a backup file (tables, schema version, versions, no counts), read without a database: e.g. to
+     * migrate a fresh database to the backup's schema version before restoring.
+     */
+    public static BackupManifest header(Path file) {
+        try (InputStream in = Files.newInputStream(file);
+             BackupFormat.Reader r = new BackupFormat.Reader(in, file.toString())) {
+            r.expect(BackupFormat.HEADER);
+            return r.json(BackupManifest.class);
+        } catch (NoSuchFileException e) {
+            throw new BackupException("no backup file " + file);
+        } catch (IOException e) {
+            throw new BackupException("reading backup " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Restores from a stream; {@code name} names it in errors. */
     public BackupManifest restore(Connection c, InputStream in, String name) throws IOException {
         try (BackupFormat.Reader r = new BackupFormat.Reader(in, name)) {

@@ -309,6 +309,42 @@ class BackupRestoreTest {
         assertFalse(Files.exists(dir.resolve("bare.backup.part")));
     }
 
+    @Test
+    void aBackupOfAnOlderSchemaRestoresIntoAFreshDatabaseMigratedToItsVersionThenMigratesOn() throws Exception {
+        try (Connection c = DriverManager.getConnection(sourceServer.jdbcUrl(), sourceServer.user(),
+                sourceServer.password()); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE old_schema");
+        }
+        Flyway.configure().dataSource(url(sourceServer, "old_schema"), sourceServer.user(), sourceServer.password())
+                .locations("classpath:db/migration").target("2").load().migrate();
+        try (Connection c = connect(sourceServer, "old_schema"); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO inbox_claims (path, log_bundle_id) VALUES ('/inbox/old.tgz', 'b-old')");
+        }
+        Path old = dir.resolve("old-schema.backup");
+        try (Connection c = connect(sourceServer, "old_schema")) {
+            new Backup().write(c, old);
+        }
+        assertEquals("2", Restore.header(old).schemaVersion());
+        try (Connection c = DriverManager.getConnection(targetServer.jdbcUrl(), targetServer.user(),
+                targetServer.password()); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE upgraded");
+        }
+        DatabaseSettings upgraded = DatabaseSettings.external(url(targetServer, "upgraded"), targetServer.user(),
+                targetServer.password());
+        try (Database d = Database.start(upgraded, "backup-test", "2"); Connection c = d.dataSource().getConnection()) {
+            new Restore().restore(c, old);
+        }
+        try (Database d = Database.start(upgraded, "backup-test"); Connection c = d.dataSource().getConnection()) {
+            assertEquals(-1, single(c, "SELECT size FROM inbox_claims WHERE path = '/inbox/old.tgz'"),
+                    "V3 ran over the restored rows");
+        }
+        // What `admin restore` does with a database already past the backup's version: never a downgrade.
+        try (Database d = Database.start(upgraded, "backup-test", "2"); Connection c = d.dataSource().getConnection()) {
+            BackupException e = assertThrows(BackupException.class, () -> new Restore().force(true).restore(c, old));
+            assertTrue(e.getMessage().contains("at version 3"), e.getMessage());
+        }
+    }
+
     // ---- fixtures
 
     private static void createDatabase(Database server, String name) throws SQLException {

@@ -185,13 +185,17 @@ final class AdminCommand implements Runnable {
             Restore.refuseWhileNodesAreConnected(c); // before migrating anything
           }
         }
-        // Starting the database migrates it to this Bundlescope's schema (a fresh one gets every table).
-        try (Database d = Database.start(external != null ? external : db.embedded(), APPLICATION_NAME);
+        // Starting the database migrates it up to the backup's schema version: a fresh database gets the tables
+        // of that version (the node migrates further when it starts); a database already past it is refused.
+        String version = Restore.header(in).schemaVersion();
+        try (Database d = Database.start(external != null ? external : db.embedded(), APPLICATION_NAME, version);
              Connection c = d.dataSource().getConnection()) {
           m = restore.restore(c, in);
         }
       } catch (StoreException | SQLException e) {
-        err.println("restore failed: " + e.getMessage());
+        err.println("restore failed: " + e.getMessage()
+            + (e.getCause() != null && !e.getMessage().contains(String.valueOf(e.getCause().getMessage()))
+                ? " (" + e.getCause().getMessage() + ")" : ""));
         return 1;
       }
       System.out.printf("restored %s: %,d rows in %d tables (backup of %s, schema version %s), %.1f s%n", in,
