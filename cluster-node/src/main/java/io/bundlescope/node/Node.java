@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +44,12 @@ public final class Node {
       log.info("Embedded PostgreSQL: other nodes on this machine join with --db-url {} --db-user {}",
           db.jdbcUrl(), db.user());
     }
+    try {
+      new NodeFile(ProcessHandle.current().pid(), "http://" + settings.host() + ":" + settings.httpPort(),
+          db.jdbcUrl(), db.user(), settings.dbUrl() == null).write(settings.dataDir());
+    } catch (java.io.IOException e) {
+      log.warn("Cannot write {} (admin commands will need --db-url/--server): {}", NodeFile.NAME, e.getMessage());
+    }
     Config config = extra.withFallback(config(settings, db));
     LogStore logs = new LuceneLogStore(settings.dataDir().resolve("index"), LuceneLogStore.DEFAULT_REFRESH_INTERVAL,
         config.getDuration("bundlescope.search.regex-budget"));
@@ -51,9 +60,18 @@ public final class Node {
     } catch (RuntimeException | java.io.IOException e) {
       logs.close();
       db.close();
+      NodeFile.removeOurs(settings.dataDir());
       throw e;
     }
+    // Gone before the system reports terminated (an in-JVM restart sees no stale file); again at the very end
+    // in case coordinated shutdown did not run. A file left by a killed node names a dead pid.
+    CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "node-file",
+        () -> {
+          NodeFile.removeOurs(settings.dataDir());
+          return CompletableFuture.completedFuture(Done.getInstance());
+        });
     system.getWhenTerminated().whenComplete((done, failure) -> {
+      NodeFile.removeOurs(settings.dataDir());
       try {
         logs.close();
       } catch (Exception ignored) {

@@ -38,12 +38,12 @@ public final class Database implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "bundlescope-db-shutdown");
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Database(String jdbcUrl, String user, String password, EmbeddedPostgres embedded) {
+    private Database(String jdbcUrl, String user, String password, EmbeddedPostgres embedded, String applicationName) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
         this.embedded = embedded;
-        this.pool = newPool(jdbcUrl, user, password);
+        this.pool = newPool(jdbcUrl, user, password, applicationName);
     }
 
     /**
@@ -52,11 +52,31 @@ public final class Database implements AutoCloseable {
      * @throws StoreException if the server cannot be started or reached, or a migration fails
      */
     public static Database start(DatabaseSettings settings) {
+        return start(settings, Restore.NODE_APPLICATION_NAME);
+    }
+
+    /**
+     * Like {@link #start(DatabaseSettings)}, the pool's connections named {@code applicationName} in
+     * {@code pg_stat_activity} (a node's are {@value Restore#NODE_APPLICATION_NAME}; admin commands use another).
+     */
+    public static Database start(DatabaseSettings settings, String applicationName) {
+        return start(settings, applicationName, null);
+    }
+
+    /**
+     * Like {@link #start(DatabaseSettings, String)}, migrating only up to {@code targetVersion} (null: the latest),
+     * e.g. to restore a backup of an older schema version into a fresh database; a later start migrates the rest.
+     */
+    public static Database start(DatabaseSettings settings, String applicationName, String targetVersion) {
         Database db = settings instanceof DatabaseSettings.External e
-                ? connectExternal(e)
-                : startEmbedded((DatabaseSettings.Embedded) settings);
+                ? connectExternal(e, applicationName)
+                : startEmbedded((DatabaseSettings.Embedded) settings, applicationName);
         try {
-            Flyway.configure().dataSource(db.pool).locations("classpath:db/migration").load().migrate();
+            var flyway = Flyway.configure().dataSource(db.pool).locations("classpath:db/migration");
+            if (targetVersion != null) {
+                flyway = flyway.target(targetVersion);
+            }
+            flyway.load().migrate();
         } catch (RuntimeException e) {
             db.close();
             throw new StoreException("migrating " + db.jdbcUrl + " failed", e);
@@ -65,15 +85,15 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    private static Database connectExternal(DatabaseSettings.External e) {
+    private static Database connectExternal(DatabaseSettings.External e, String applicationName) {
         try {
-            return new Database(e.jdbcUrl(), e.user(), e.password(), null);
+            return new Database(e.jdbcUrl(), e.user(), e.password(), null, applicationName);
         } catch (RuntimeException ex) {
             throw new StoreException("connecting to " + e.jdbcUrl() + " failed", ex);
         }
     }
 
-    private static Database startEmbedded(DatabaseSettings.Embedded s) {
+    private static Database startEmbedded(DatabaseSettings.Embedded s, String applicationName) {
         Path pgData = s.dataDir().toAbsolutePath().normalize();
         long t0 = System.nanoTime();
         EmbeddedPostgres pg;
@@ -93,15 +113,16 @@ public final class Database implements AutoCloseable {
                 pg.getPort(), pgData, (System.nanoTime() - t0) / 1_000_000);
         String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
         try {
-            return new Database(url, "postgres", "", pg);
+            return new Database(url, "postgres", "", pg, applicationName);
         } catch (RuntimeException e) {
             closeQuietly(pg);
             throw new StoreException("connecting to embedded PostgreSQL failed", e);
         }
     }
 
-    private static HikariDataSource newPool(String url, String user, String password) {
+    private static HikariDataSource newPool(String url, String user, String password, String applicationName) {
         HikariConfig c = new HikariConfig();
+        c.addDataSourceProperty("ApplicationName", applicationName);
         c.setPoolName("bundlescope-store");
         c.setJdbcUrl(url);
         c.setUsername(user);

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code bundlescope} command line. */
 @Command(name = "bundlescope", mixinStandardHelpOptions = true,
     description = "Turns log bundles into searchable, time-merged logs.",
-    subcommands = {RunCommand.class, AnalyzeCommand.class, PatternsCommand.class})
+    subcommands = {RunCommand.class, AnalyzeCommand.class, PatternsCommand.class, AdminCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
