@@ -214,7 +214,8 @@ public final class BundleEntity
 
   private ReplyEffect<BundleEvent, BundleState> onReindex(Analyzed state, ReindexBundle cmd) {
     String host = state.ingest().indexHost();
-    boolean lost = cmd.lostHost().equals(host) || (host == null && !services.logs().hasBundle(bundleId));
+    boolean lost = cmd.lostHost() == null || cmd.lostHost().equals(host)
+        || (host == null && !services.logs().hasBundle(bundleId));
     if (!lost) {
       finish(state.status(), null);
       return Effect().reply(cmd.replyTo(), new Accepted(bundleId, state.status()));

@@ -57,6 +57,13 @@ public final class BundleSubmissions implements BundleGateway {
         .thenCompose(this::start);
   }
 
+  @Override
+  public CompletionStage<AnalyzeResponse> reindex(String bundleId) {
+    return sharding.entityRefFor(BundleEntity.ENTITY_KEY, bundleId)
+        .<BundleCommand.Accepted>ask(reply -> new BundleCommand.ReindexBundle(null, reply), askTimeout)
+        .thenApply(accepted -> new AnalyzeResponse(accepted.status(), accepted.bundleId(), null));
+  }
+
   private CompletionStage<AnalyzeResponse> start(BundleRow row) {
     return sharding.entityRefFor(BundleEntity.ENTITY_KEY, row.logBundleId())
         .<BundleCommand.Accepted>ask(reply -> new BundleCommand.AnalyzeBundle(row.logBundlePath(), reply), askTimeout)

@@ -10,4 +10,10 @@ import java.util.concurrent.CompletionStage;
 public interface BundleGateway {
 
   CompletionStage<AnalyzeResponse> analyze(String bundlePath, boolean reanalyze);
+
+  /**
+   * Indexes an analyzed bundle again from its files, under the same id, on the node its entity
+   * runs on; completes with the bundle's status then ({@code inprogress} when it started).
+   */
+  CompletionStage<AnalyzeResponse> reindex(String bundleId);
 }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
@@ -48,6 +49,7 @@ public final class LogsRoutes extends JsonRoutes {
         path("metadata", () -> get(() -> withParams(this::metadata))),
         path("analyze", () -> post(() -> withParams(p -> entity(Unmarshaller.entityToString(), body -> respond(() -> analyze(p, body)))))),
         path("job_status", () -> get(() -> withParams(this::jobStatus))),
+        path("reindex", () -> post(() -> withParams(this::reindex))),
         path("search", () -> get(() -> withParams(this::search))),
         path("aggregate", () -> get(() -> withParams(this::aggregate)))));
   }
@@ -80,6 +82,20 @@ public final class LogsRoutes extends JsonRoutes {
     } catch (JsonProcessingException e) {
       throw ApiException.badParam("body", "request body is not valid JSON: " + e.getOriginalMessage());
     }
+  }
+
+  /** Indexes an analyzed bundle again under its id (after a restore, or a lost index). */
+  private Route reindex(Params p) {
+    String id = p.required("log_bundle_id");
+    return respond(() -> CompletableFuture.supplyAsync(() -> bundles.findById(id)
+            .orElseThrow(() -> ApiException.notFound("log_bundle_id", "no bundle with log_bundle_id " + id)), blocking)
+        .thenCompose(row -> {
+          if (row.status() != io.bundlescope.store.JobStatus.COMPLETED) {
+            throw new ApiException(409, "log_bundle_id", "bundle " + id + " is " + row.status().wire()
+                + ": only an analyzed bundle is reindexed");
+          }
+          return gateway.reindex(id);
+        }));
   }
 
   private Route jobStatus(Params p) {

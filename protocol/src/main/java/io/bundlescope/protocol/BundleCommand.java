@@ -21,7 +21,9 @@ public interface BundleCommand extends CborSerializable {
 
   /**
    * The node {@code lostHost} (HTTP {@code host:port}) left the cluster: an analyzed bundle whose
-   * index was there is indexed again on the node this entity now runs on. Ignored otherwise;
+   * index was there is indexed again on the node this entity now runs on; with no
+   * {@code lostHost}, an analyzed bundle is indexed again whatever holds its index (an operator's
+   * reindex, e.g. after a restore: the index is not in a backup). Ignored otherwise;
    * answered in every case, so the sender can retry until the entity has it (a message sent
    * while the shard moves can be lost).
    */

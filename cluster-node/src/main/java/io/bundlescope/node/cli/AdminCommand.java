@@ -23,10 +23,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -206,8 +204,8 @@ final class AdminCommand implements Runnable {
   }
 
   @Command(name = "reindex", mixinStandardHelpOptions = true,
-      description = "Rebuild indexes from the bundles through a running node: each bundle's path is submitted "
-          + "again with reanalyze (it gets a new bundle id; the old row stays, without an index).")
+      description = "Rebuild indexes from the bundles through a running node: each analyzed bundle is indexed "
+          + "again from its files under the same id (POST /logs/reindex), on the node its entity runs on.")
   static final class ReindexCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -215,7 +213,7 @@ final class AdminCommand implements Runnable {
       @Option(names = "--log-bundle-id", description = "The bundle to reindex.")
       String id;
 
-      @Option(names = "--all", description = "Every bundle path (its latest submission).")
+      @Option(names = "--all", description = "Every analyzed bundle.")
       boolean all;
     }
 
@@ -249,9 +247,8 @@ final class AdminCommand implements Runnable {
         return 1;
       }
       List<JsonNode> chosen = new ArrayList<>();
-      Set<String> paths = new HashSet<>();
-      for (JsonNode b : JSON.readTree(listed.body())) { // newest first: the first of a path is its latest
-        boolean wanted = which.all ? paths.add(b.path("log_bundle_path").asText())
+      for (JsonNode b : JSON.readTree(listed.body())) {
+        boolean wanted = which.all ? b.path("status").asText().equals("completed")
             : b.path("log_bundle_id").asText().equals(which.id);
         if (wanted) chosen.add(b);
       }
@@ -262,8 +259,8 @@ final class AdminCommand implements Runnable {
       int failed = 0;
       for (JsonNode b : chosen) {
         String path = b.path("log_bundle_path").asText();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/logs/analyze?log_bundle_path="
-            + URLEncoder.encode(path, StandardCharsets.UTF_8) + "&reanalyze=true"))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/logs/reindex?log_bundle_id="
+            + URLEncoder.encode(b.path("log_bundle_id").asText(), StandardCharsets.UTF_8)))
             .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode body = JSON.readTree(r.body());
         if (r.statusCode() >= 400) {
@@ -271,8 +268,7 @@ final class AdminCommand implements Runnable {
           System.err.println(b.path("log_bundle_id").asText() + " " + path + ": error " + r.statusCode() + ": "
               + body.path("error_msg").asText(r.body()));
         } else {
-          System.out.println(b.path("log_bundle_id").asText() + " -> " + body.path("log_bundle_id").asText()
-              + " " + path);
+          System.out.println(b.path("log_bundle_id").asText() + " " + body.path("status").asText() + " " + path);
         }
       }
       return failed == 0 ? 0 : 1;
