@@ -77,11 +77,11 @@ class BackupRestoreTest {
         assertEquals(SCHEMA_VERSION, restored.schemaVersion());
         List<String> tables = restored.tables().stream().map(BackupManifest.Table::qualifiedName).toList();
         assertTrue(tables.containsAll(List.of("public.event_journal", "public.event_tag", "public.snapshot",
-                "public.durable_state", "public.log_bundles", "public.inbox_claims", "public.rules",
-                "public.rule_hits")), tables.toString());
+                "public.durable_state", "public.log_bundles", "public.inbox_claims", "public.xrules",
+                "public.xrule_hits")), tables.toString());
         assertFalse(tables.contains("public.flyway_schema_history"));
-        assertTrue(tables.indexOf("public.rules") < tables.indexOf("public.rule_hits"), "parents load first");
-        assertTrue(tables.indexOf("public.log_bundles") < tables.indexOf("public.rule_hits"), "parents load first");
+        assertTrue(tables.indexOf("public.xrules") < tables.indexOf("public.xrule_hits"), "parents load first");
+        assertTrue(tables.indexOf("public.log_bundles") < tables.indexOf("public.xrule_hits"), "parents load first");
         assertEquals(1350, rowsOf(restored, "public.event_journal"));
 
         Map<String, String> source = contents(sourceServer, "quiet", tables);
@@ -94,10 +94,10 @@ class BackupRestoreTest {
             st.executeUpdate("INSERT INTO event_journal (persistence_id, sequence_number, writer, event_ser_id, "
                     + "event_ser_manifest, event_payload) VALUES ('Bundle|after', 1, 'w', 1, 'm', '\\x00')");
             assertEquals(maxOrdering + 1, single(c, "SELECT ordering FROM event_journal WHERE persistence_id = 'Bundle|after'"));
-            long maxRule = single(c, "SELECT max(rule_id) FROM rules");
-            st.executeUpdate("INSERT INTO rules (name, pattern) VALUES ('after', 'x')");
-            assertEquals(maxRule + 1, single(c, "SELECT rule_id FROM rules WHERE name = 'after'"));
-            assertEquals("AFTER", string(c, "SELECT name_upper FROM rules WHERE name = 'after'"));
+            long maxRule = single(c, "SELECT max(rule_id) FROM xrules");
+            st.executeUpdate("INSERT INTO xrules (name, pattern) VALUES ('after', 'x')");
+            assertEquals(maxRule + 1, single(c, "SELECT rule_id FROM xrules WHERE name = 'after'"));
+            assertEquals("AFTER", string(c, "SELECT name_upper FROM xrules WHERE name = 'after'"));
             assertEquals(1001, single(c, "SELECT nextval('report_numbers')"), "a free sequence keeps its value");
             assertEquals(1, single(c, "SELECT nextval('durable_state_global_offset_seq')"), "empty table: start");
         }
@@ -127,7 +127,7 @@ class BackupRestoreTest {
                         st.executeUpdate("INSERT INTO event_tag (event_id, tag) SELECT ordering, 'live' FROM "
                                 + "event_journal WHERE persistence_id = 'Bundle|live' AND sequence_number = " + n);
                         st.executeUpdate("UPDATE log_bundles SET records = " + n + " WHERE log_bundle_id = 'live'");
-                        st.executeUpdate("INSERT INTO rules (name, pattern) VALUES ('live-" + n + "', 'p')");
+                        st.executeUpdate("INSERT INTO xrules (name, pattern) VALUES ('live-" + n + "', 'p')");
                     }
                     c.commit();
                     synchronized (committed) {
@@ -171,7 +171,7 @@ class BackupRestoreTest {
             assertEquals(n, single(c, "SELECT coalesce(max(sequence_number), 0) FROM event_journal "
                     + "WHERE persistence_id = 'Bundle|live'"));
             assertEquals(n, single(c, "SELECT count(*) FROM event_tag WHERE tag = 'live'"));
-            assertEquals(n, single(c, "SELECT count(*) FROM rules WHERE name LIKE 'live-%'"));
+            assertEquals(n, single(c, "SELECT count(*) FROM xrules WHERE name LIKE 'live-%'"));
             for (BackupManifest.Table t : manifest.tables()) {
                 assertEquals(t.rows(), single(c, "SELECT count(*) FROM " + t.qualifiedName()), t.qualifiedName());
             }
@@ -409,12 +409,12 @@ class BackupRestoreTest {
                         + "'S', decode(repeat('ff00', g), 'hex') FROM generate_series(1, 50) g");
                 st.executeUpdate("INSERT INTO inbox_claims (path, size, mtime, log_bundle_id, claimed_at) "
                         + "SELECT '/inbox/f' || g, g, now(), 'b' || (g % 20), now() FROM generate_series(1, 30) g");
-                st.executeUpdate("INSERT INTO rules (name, pattern, weights, valid_during) SELECT 'rule ' || g, "
+                st.executeUpdate("INSERT INTO xrules (name, pattern, weights, valid_during) SELECT 'rule ' || g, "
                         + "'^ERROR .* ' || g || '$', ARRAY[g / 3.0, 1e-300, 'NaN'::float8], "
                         + "tstzrange(now(), now() + interval '1 day') FROM generate_series(1, 40) g");
-                st.executeUpdate("DELETE FROM rules WHERE rule_id % 4 = 0"); // identity gaps
-                st.executeUpdate("INSERT INTO rule_hits SELECT r.rule_id, b.log_bundle_id, r.rule_id * 7 "
-                        + "FROM rules r CROSS JOIN log_bundles b WHERE r.rule_id % 5 = 1");
+                st.executeUpdate("DELETE FROM xrules WHERE rule_id % 4 = 0"); // identity gaps
+                st.executeUpdate("INSERT INTO xrule_hits SELECT r.rule_id, b.log_bundle_id, r.rule_id * 7 "
+                        + "FROM xrules r CROSS JOIN log_bundles b WHERE r.rule_id % 5 = 1");
                 st.execute("SELECT nextval('report_numbers')"); // 1000; the next one is 1001
             }
             c.commit();

@@ -1,7 +1,7 @@
 -- Tables another feature might add (the backup must find them in the catalog, not in a list): an identity
 -- column, a generated column, arrays and ranges, a foreign key whose parent sorts after it by name, and a
 -- sequence no column owns.
-CREATE TABLE rules (
+CREATE TABLE xrules (
     rule_id      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     name         text NOT NULL UNIQUE,
     pattern      text NOT NULL,
@@ -11,8 +11,8 @@ CREATE TABLE rules (
     name_upper   text GENERATED ALWAYS AS (upper(name)) STORED
 );
 
-CREATE TABLE rule_hits (
-    rule_id       bigint NOT NULL REFERENCES rules (rule_id),
+CREATE TABLE xrule_hits (
+    rule_id       bigint NOT NULL REFERENCES xrules (rule_id),
     log_bundle_id text NOT NULL REFERENCES log_bundles (log_bundle_id),
     hits          bigint NOT NULL,
     PRIMARY KEY (rule_id, log_bundle_id)
