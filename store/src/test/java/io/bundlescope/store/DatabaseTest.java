@@ -38,20 +38,8 @@ class DatabaseTest {
         List<String> tables = strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
         assertTrue(tables.containsAll(List.of(
                 "event_journal", "event_tag", "snapshot", "durable_state", "log_bundles", "inbox_claims")), tables.toString());
-        assertEquals(migrationVersions(),
+        assertEquals(ShippedMigrations.versions(),
                 strings("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"));
-    }
-
-    /** The versions of the migration scripts shipped in db/migration, in order. */
-    private static List<String> migrationVersions() {
-        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(
-                DatabaseTest.class.getResource("/db/migration").toURI()))) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .map(n -> n.substring(1, n.indexOf("__"))).sorted(java.util.Comparator.comparingInt(Integer::parseInt))
-                    .toList();
-        } catch (java.io.IOException | java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
@@ -82,7 +70,7 @@ class DatabaseTest {
                  Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT count(*) FROM flyway_schema_history")) {
                 assertTrue(rs.next());
-                assertEquals(migrationVersions().size(), rs.getLong(1));
+                assertEquals(ShippedMigrations.versions().size(), rs.getLong(1));
             }
         }
         assertTrue(db.isReachable(), "closing the external handle leaves the server running");
