@@ -34,7 +34,7 @@ class LiveStreamSlowClientTest {
 
   @BeforeAll
   void startNode() throws Exception {
-    node = RunningNode.start(root, ConfigFactory.parseString("bundlescope.stream { floor-level = INFO, client-buffer = 32 }"));
+    node = RunningNode.start(root, ConfigFactory.parseString("bundlescope.stream { floor-level = INFO, client-buffer = 128 }"));
     api = node.api;
   }
 
