@@ -3,6 +3,9 @@ package io.bundlescope.node;
 import com.typesafe.config.Config;
 import io.bundlescope.analyzers.health.HealthWeights;
 import io.bundlescope.analyzers.processes.RunSettings;
+import io.bundlescope.analyzers.anomaly.AnomalySettings;
+import io.bundlescope.http.AnomaliesRoutes;
+import io.bundlescope.http.AnomalyScores;
 import io.bundlescope.http.BrowseRoutes;
 import io.bundlescope.http.ClusterRoutes;
 import io.bundlescope.http.ExportRoutes;
@@ -18,6 +21,7 @@ import io.bundlescope.http.StreamRoutes;
 import io.bundlescope.http.WebUiRoutes;
 import io.bundlescope.analyzers.templates.TemplateLibrary;
 import io.bundlescope.index.LogStore;
+import io.bundlescope.node.anomaly.AnomalyScans;
 import io.bundlescope.node.live.LivePublisher;
 import io.bundlescope.node.live.LiveSettings;
 import io.bundlescope.node.live.LiveTopics;
@@ -31,6 +35,7 @@ import io.bundlescope.node.rules.RuleChecks;
 import io.bundlescope.node.rules.StarterLibrary;
 import io.bundlescope.parsers.bundle.StagingLimits;
 import io.bundlescope.protocol.BundleCommand;
+import io.bundlescope.store.AnomalyRepository;
 import io.bundlescope.store.BundleRepository;
 import io.bundlescope.store.Database;
 import io.bundlescope.store.IssueRepository;
@@ -87,11 +92,17 @@ final class Guardian {
             system.log().error("cannot load the starter rules: {}", e.toString());
             return null;
           });
+      AnomalyRepository anomalyRows = new AnomalyRepository(db.dataSource());
+      AnomalyScans anomalyScans = new AnomalyScans(logs, templates, anomalyRows, AnomalySettings.defaults(),
+          settings.nodeName(), blocking, Clock.systemUTC());
+      anomalyScans.catchUp();
+      AnomalyScores anomalyScores = new AnomalyScores(anomalyRows, settings.nodeName());
       LiveSettings live = LiveSettings.fromConfig(conf.getConfig("stream"));
       ActorRef<LiveTopics.Command> topics = ctx.spawn(LiveTopics.create(live), "live-topics");
       IngestServices services = new IngestServices(logs, projection, slots, Node.staging(settings),
           StagingLimits.defaults(), blocking, ZoneId.of(conf.getString("ingest.default-zone")),
-          settings.nodeName(), conf.getDuration("ingest.commit-interval"), load, ruleChecks, templates,
+          settings.nodeName(), conf.getDuration("ingest.commit-interval"), load,
+          IngestListener.both(ruleChecks, anomalyScans), templates,
           new LivePublisher(topics, live));
 
       ClusterSharding sharding = ClusterSharding.get(system);
@@ -118,12 +129,13 @@ final class Guardian {
       var routes = webUi.pages()
           .orElse(new StreamRoutes(new TopicFeed(topics, live), repo, live.endCheckInterval(), blocking).routes())
           .orElse(new OwnerRouting(system, settings.nodeName(), repo, blocking)
-          .wrap(new BrowseRoutes(logs, blocking).routes()
-              .orElse(new ExportRoutes(logs, blocking).routes())
-              .orElse(new LogsRoutes(submissions, repo, logs, blocking).routes())
+          .wrap(new BrowseRoutes(logs, anomalyScores, blocking).routes()
+              .orElse(new ExportRoutes(logs, anomalyScores, blocking).routes())
+              .orElse(new LogsRoutes(submissions, repo, logs, anomalyScores, blocking).routes())
               .orElse(new IssuesRoutes(repo, rules, issues, ruleChecks, blocking).routes())
               .orElse(new ProcessHealthRoutes(repo, issues, logs, RunSettings.defaults(), HealthWeights.defaults(),
-                  Clock.systemUTC(), blocking).routes())
+                  Clock.systemUTC(), anomalyScores, blocking).routes())
+              .orElse(new AnomaliesRoutes(repo, anomalyRows, logs, templates, settings.nodeName(), blocking).routes())
               .orElse(new RulesRoutes(rules, repo, logs, templates, blocking).routes())
               .orElse(new TemplatesRoutes(logs, templates, blocking).routes()))
           .orElse(new ClusterRoutes(placement::snapshot).routes())

@@ -10,6 +10,23 @@ public interface IngestListener {
     public void analyzed(String bundleId) {}
   };
 
+  /** Tells {@code first}, then {@code second}. */
+  static IngestListener both(IngestListener first, IngestListener second) {
+    return new IngestListener() {
+      @Override
+      public void chunksJournaled(String bundleId) {
+        first.chunksJournaled(bundleId);
+        second.chunksJournaled(bundleId);
+      }
+
+      @Override
+      public void analyzed(String bundleId) {
+        first.analyzed(bundleId);
+        second.analyzed(bundleId);
+      }
+    };
+  }
+
   /** More chunks are durable in the index (the bundle is still being ingested). */
   void chunksJournaled(String bundleId);
 

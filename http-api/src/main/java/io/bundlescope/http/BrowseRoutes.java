@@ -10,7 +10,6 @@ import io.bundlescope.parsers.LogLevel;
 import io.bundlescope.protocol.api.ContextResponse;
 import io.bundlescope.protocol.api.HeatmapResponse;
 import io.bundlescope.protocol.api.HistogramResponse;
-import io.bundlescope.protocol.api.LogRecordView;
 import io.bundlescope.protocol.api.Micros;
 import java.util.List;
 import java.util.Set;
@@ -30,10 +29,17 @@ public final class BrowseRoutes extends JsonRoutes {
   private static final List<GroupField> HEATMAP_ROWS = List.of(GroupField.CVM_IP, GroupField.SERVICE);
 
   private final LogStore logs;
+  private final AnomalyScores anomalies;
 
   public BrowseRoutes(LogStore logs, Executor blocking) {
+    this(logs, AnomalyScores.none(), blocking);
+  }
+
+  /** With anomaly scores on the context's records and the {@code anomaly} filter. */
+  public BrowseRoutes(LogStore logs, AnomalyScores anomalies, Executor blocking) {
     super(blocking);
     this.logs = logs;
+    this.anomalies = anomalies;
   }
 
   public Route routes() {
@@ -45,11 +51,12 @@ public final class BrowseRoutes extends JsonRoutes {
   }
 
   private Route histogram(Params p) {
-    LogQuery query = LogsRoutes.queryOf(p);
+    LogQuery parsed = LogsRoutes.queryOf(p);
+    Double minAnomaly = AnomalyScores.minScore(p);
     Long interval = interval(p);
     GroupField split = p.optional("split_by").map(v -> field("split_by", v, SPLITS)).orElse(null);
     return blockingRespond(() -> {
-      Histogram h = logs.histogram(query, interval, split);
+      Histogram h = logs.histogram(anomalies.restrict(parsed, minAnomaly), interval, split);
       List<HistogramResponse.Bucket> buckets = h.slots().stream().map(s -> new HistogramResponse.Bucket(
           Micros.toInstant(s.startMicros()), Micros.toMillis(s.startMicros()), s.count(), s.bySplit())).toList();
       return new HistogramResponse("time", intervalText(h), Micros.toMillis(h.intervalMicros()),
@@ -62,7 +69,9 @@ public final class BrowseRoutes extends JsonRoutes {
     LogQuery query = filtered.levels().isEmpty() ? filtered.withLevels(HEATMAP_LEVELS) : filtered;
     Long interval = interval(p);
     GroupField rows = field("rows", p.optional("rows").orElse("cvm_ip"), HEATMAP_ROWS);
-    return blockingRespond(() -> heatmapOf(logs.histogram(query, interval, rows), rows, query.levels()));
+    Double minAnomaly = AnomalyScores.minScore(p);
+    return blockingRespond(() -> heatmapOf(logs.histogram(anomalies.restrict(query, minAnomaly), interval, rows), rows,
+        query.levels()));
   }
 
   static HeatmapResponse heatmapOf(Histogram h, GroupField rows, Set<LogLevel> levels) {
@@ -96,7 +105,7 @@ public final class BrowseRoutes extends JsonRoutes {
       RecordContext ctx = logs.context(bundle, id, before, after).orElseThrow(() ->
           ApiException.notFound("id", "no record " + id + " in bundle " + bundle));
       return new ContextResponse(id, bundle, ctx.target().filepath(), ctx.targetIndex(),
-          ctx.records().stream().map(LogRecordView::of).toList());
+          anomalies.views(ctx.records()));
     });
   }
 

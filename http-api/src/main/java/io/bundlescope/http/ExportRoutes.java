@@ -39,10 +39,17 @@ public final class ExportRoutes extends JsonRoutes {
   private static final ContentType CSV = MediaTypes.TEXT_CSV.toContentType(HttpCharsets.UTF_8);
 
   private final LogStore logs;
+  private final AnomalyScores anomalies;
 
   public ExportRoutes(LogStore logs, Executor blocking) {
+    this(logs, AnomalyScores.none(), blocking);
+  }
+
+  /** With the {@code anomaly} filter. */
+  public ExportRoutes(LogStore logs, AnomalyScores anomalies, Executor blocking) {
     super(blocking);
     this.logs = logs;
+    this.anomalies = anomalies;
   }
 
   public Route routes() {
@@ -55,11 +62,14 @@ public final class ExportRoutes extends JsonRoutes {
       throw ApiException.badParam("format", "format must be ndjson or csv");
     }
     long limit = p.longIn("limit", Long.MAX_VALUE, 1, Long.MAX_VALUE);
-    LogQuery query = LogsRoutes.queryOf(p.without("limit")).withPage(PAGE, null);
+    LogQuery parsed = LogsRoutes.queryOf(p.without("limit")).withPage(PAGE, null);
+    Double minAnomaly = AnomalyScores.minScore(p);
     boolean csv = format.equals("csv");
-    CompletionStage<SearchPage> first = CompletableFuture.supplyAsync(() -> logs.search(query), blocking);
+    CompletionStage<LogQuery> resolved = CompletableFuture.supplyAsync(() -> anomalies.restrict(parsed, minAnomaly), blocking);
+    CompletionStage<SearchPage> first = resolved.thenApplyAsync(logs::search, blocking);
     return onComplete(first, page -> {
       if (page.isFailure()) return complete(HttpResponses.error(page.failed().get()));
+      LogQuery query = resolved.toCompletableFuture().join();
       Source<ByteString, NotUsed> body = pages(query, page.get())
           .mapConcat(SearchPage::records)
           .take(limit)

@@ -10,7 +10,6 @@ import io.bundlescope.parsers.LogLevel;
 import io.bundlescope.protocol.api.AggregateResponse;
 import io.bundlescope.protocol.api.BundleMetadata;
 import io.bundlescope.protocol.api.JobStatus;
-import io.bundlescope.protocol.api.LogRecordView;
 import io.bundlescope.protocol.api.SearchResponse;
 import io.bundlescope.store.BundleRepository;
 import io.bundlescope.store.BundleRow;
@@ -36,12 +35,20 @@ public final class LogsRoutes extends JsonRoutes {
   private final BundleGateway gateway;
   private final BundleRepository bundles;
   private final LogStore logs;
+  private final AnomalyScores anomalies;
 
   public LogsRoutes(BundleGateway gateway, BundleRepository bundles, LogStore logs, Executor blocking) {
+    this(gateway, bundles, logs, AnomalyScores.none(), blocking);
+  }
+
+  /** With anomaly scores on the records and the {@code anomaly} filter. */
+  public LogsRoutes(BundleGateway gateway, BundleRepository bundles, LogStore logs, AnomalyScores anomalies,
+      Executor blocking) {
     super(blocking);
     this.gateway = gateway;
     this.bundles = bundles;
     this.logs = logs;
+    this.anomalies = anomalies;
   }
 
   public Route routes() {
@@ -105,10 +112,12 @@ public final class LogsRoutes extends JsonRoutes {
   }
 
   private Route search(Params p) {
-    LogQuery query = queryOf(p);
+    LogQuery parsed = queryOf(p);
+    Double minAnomaly = AnomalyScores.minScore(p);
     return blockingRespond(() -> {
+      LogQuery query = anomalies.restrict(parsed, minAnomaly);
       SearchPage page = logs.search(query);
-      return new SearchResponse(page.total(), page.records().stream().map(LogRecordView::of).toList(), page.nextCursor(),
+      return new SearchResponse(page.total(), anomalies.views(page.records()), page.nextCursor(),
           query.text() == null ? null : highlights(query.text(), page));
     });
   }
@@ -120,8 +129,10 @@ public final class LogsRoutes extends JsonRoutes {
     } catch (IllegalArgumentException e) {
       throw ApiException.badParam("group_by", e.getMessage());
     }
-    LogQuery query = queryOf(p);
+    LogQuery parsed = queryOf(p);
+    Double minAnomaly = AnomalyScores.minScore(p);
     return blockingRespond(() -> {
+      LogQuery query = anomalies.restrict(parsed, minAnomaly);
       List<AggregateResponse.Bucket> buckets = logs.aggregate(query, field).stream()
           .map(b -> new AggregateResponse.Bucket(b.key(), b.count())).toList();
       return new AggregateResponse(field.param(), buckets.stream().mapToLong(AggregateResponse.Bucket::count).sum(), buckets);

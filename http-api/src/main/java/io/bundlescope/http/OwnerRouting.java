@@ -22,7 +22,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * Sends each bundle request to the node that hosts the bundle. Search, aggregate, heatmap,
- * context, export, processes and health read the node-local index, so on any other node they are forwarded to the owner (its
+ * context, export, templates, processes, health and anomalies read the node-local index, so on any other node they are forwarded to the owner (its
  * {@code hosting_worker_vm_ip} is the {@code host:port} of its HTTP API) and the owner's answer
  * is relayed as it is, {@code X-Served-By} included. Responses about the bundles of one node
  * carry {@code X-Bundle-Owner: host:port}, from which HAProxy learns where to route the next
@@ -43,7 +43,7 @@ public final class OwnerRouting extends AllDirectives {
   /** Requests answered from the bundle's node-local index. */
   private static final Set<String> FROM_INDEX =
       Set.of("/logs/search", "/logs/aggregate", "/logs/heatmap", "/logs/context", "/logs/export", "/logs/templates",
-          "/logs/processes", "/logs/health");
+          "/logs/processes", "/logs/health", "/logs/anomalies");
   /** Requests that act on the bundle's node-local index. */
   private static final Set<String> POSTS_TO_INDEX = Set.of("/logs/issues/check", "/rules/draft");
 

@@ -37,10 +37,18 @@ public final class ProcessHealthRoutes extends JsonRoutes {
   private final RunSettings runSettings;
   private final HealthWeights weights;
   private final Clock clock;
+  private final AnomalyScores anomalies;
 
   public ProcessHealthRoutes(BundleRepository bundles, IssueRepository issues, LogStore logs, RunSettings runSettings,
       HealthWeights weights, Clock clock, Executor blocking) {
+    this(bundles, issues, logs, runSettings, weights, clock, AnomalyScores.none(), blocking);
+  }
+
+  /** With the anomaly term fed from the stored scores. */
+  public ProcessHealthRoutes(BundleRepository bundles, IssueRepository issues, LogStore logs, RunSettings runSettings,
+      HealthWeights weights, Clock clock, AnomalyScores anomalies, Executor blocking) {
     super(blocking);
+    this.anomalies = anomalies;
     this.bundles = bundles;
     this.issues = issues;
     this.logs = logs;
@@ -79,7 +87,8 @@ public final class ProcessHealthRoutes extends JsonRoutes {
     ProcessRuns runs = new ProcessRunFinder(logs, runSettings).find(id, Set.of(), Set.of());
     List<IssueSignal> fired = issues.issues(id).stream()
         .map(i -> new IssueSignal(i.ruleId(), i.title(), i.severity(), i.evidence())).toList();
-    List<ServiceHealth> scored = new HealthScorer(weights).score(new HealthSignals(logs, weights).gather(id, runs, fired));
+    List<ServiceHealth> scored = new HealthScorer(weights).score(new HealthSignals(logs, weights)
+        .gather(id, runs, fired, anomalies.pairs(id, weights.anomalyThreshold())));
     return new ServiceHealthResponse(id, scored.stream().map(ProcessHealthRoutes::service).toList(), clock.instant());
   }
 

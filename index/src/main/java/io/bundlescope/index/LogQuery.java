@@ -23,6 +23,9 @@ import java.util.Set;
  * @param regex a Java regular expression the message must contain a match of, or null; it is
  *     only tried on the records the other filters leave, within the store's time budget
  * @param templateIds message template ids (see {@code LogRecord#templateId})
+ * @param templateNodes (template, node) pairs of which a record must be one; unlike the other
+ *     filters null means "no filter" and an empty set matches no record (a pair filter is
+ *     computed, e.g. from anomaly scores, and may well come out empty)
  */
 public record LogQuery(
     List<String> bundleIds,
@@ -39,7 +42,17 @@ public record LogQuery(
     boolean descending,
     Set<String> messageIps,
     String regex,
-    Set<Long> templateIds) {
+    Set<Long> templateIds,
+    Set<TemplateNode> templateNodes) {
+
+  /** A query without a (template, node) pair filter. */
+  public LogQuery(List<String> bundleIds, Set<String> services, Set<String> cvmIps,
+      Set<LogLevel> levels, Set<String> filenames, Set<Long> pids, Long startMicros,
+      Long endMicros, String text, int limit, String cursor, boolean descending,
+      Set<String> messageIps, String regex, Set<Long> templateIds) {
+    this(bundleIds, services, cvmIps, levels, filenames, pids, startMicros, endMicros, text, limit,
+        cursor, descending, messageIps, regex, templateIds, null);
+  }
 
   /** A query without a template filter. */
   public LogQuery(List<String> bundleIds, Set<String> services, Set<String> cvmIps,
@@ -66,18 +79,24 @@ public record LogQuery(
   /** The same filters, another page. */
   public LogQuery withPage(int pageLimit, String pageCursor) {
     return new LogQuery(bundleIds, services, cvmIps, levels, filenames, pids, startMicros,
-        endMicros, text, pageLimit, pageCursor, descending, messageIps, regex, templateIds);
+        endMicros, text, pageLimit, pageCursor, descending, messageIps, regex, templateIds, templateNodes);
   }
 
   /** The same query within [start, end) (null: open). */
   public LogQuery withTimeRange(Long start, Long end) {
     return new LogQuery(bundleIds, services, cvmIps, levels, filenames, pids, start, end, text, limit,
-        cursor, descending, messageIps, regex, templateIds);
+        cursor, descending, messageIps, regex, templateIds, templateNodes);
+  }
+
+  /** The same query restricted to records of these (template, node) pairs (null: no such filter). */
+  public LogQuery withTemplateNodes(Set<TemplateNode> pairs) {
+    return new LogQuery(bundleIds, services, cvmIps, levels, filenames, pids, startMicros,
+        endMicros, text, limit, cursor, descending, messageIps, regex, templateIds, pairs);
   }
 
   /** The same query restricted to these levels. */
   public LogQuery withLevels(Set<LogLevel> onlyLevels) {
     return new LogQuery(bundleIds, services, cvmIps, onlyLevels, filenames, pids, startMicros,
-        endMicros, text, limit, cursor, descending, messageIps, regex, templateIds);
+        endMicros, text, limit, cursor, descending, messageIps, regex, templateIds, templateNodes);
   }
 }

@@ -45,6 +45,17 @@ public interface LogStore extends Closeable {
   List<TemplateStat> templates(LogQuery query);
 
   /**
+   * Per (message template, node) of the matching records (records without a template are left
+   * out): count, counts per level, and counts per time slot of {@code slotMicros} from {@code
+   * originMicros}, {@code slots} of them (times outside count in the nearest end slot); largest
+   * count first. One pass: the input of anomaly scoring.
+   *
+   * @throws IllegalArgumentException for an invalid bundle id or text query, a width or slot
+   *     count below 1
+   */
+  List<TemplateNodeCounts> templateNodes(LogQuery query, long originMicros, long slotMicros, int slots);
+
+  /**
    * Exact counts of matching records grouped by a field, largest first, then by key. Records
    * without a value for the field (no pid, no IP) are in no bucket.
    *

@@ -4,16 +4,20 @@ import io.bundlescope.analyzers.processes.ProcessRuns;
 import io.bundlescope.analyzers.processes.Scope;
 import io.bundlescope.index.Bucket;
 import io.bundlescope.index.GroupField;
+import io.bundlescope.index.LogQuery;
 import io.bundlescope.index.LogStore;
+import io.bundlescope.index.TemplateNode;
 import io.bundlescope.index.RecordContext;
 import io.bundlescope.parsers.LogLevel;
 import io.bundlescope.parsers.LogRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,8 +31,9 @@ import java.util.Set;
  * it; a cluster-wide one on every service it names as evidence); an issue none of whose evidence
  * records is in the index is not scored.
  *
- * <p>Anomalies: the index cannot filter or count by the {@code anomaly} field yet, so the count is
- * 0 until it can; the scorer's term and weights are in place.
+ * <p>Anomalies: the records of the bundle's (template, node) pairs scored at least {@link
+ * HealthWeights#anomalyThreshold} (the caller reads them from the stored scores), counted per
+ * (node, service) with the index's pair filter.
  */
 public final class HealthSignals {
   /** Evidence records of an issue looked up to find its (node, service). */
@@ -45,8 +50,18 @@ public final class HealthSignals {
 
   private record Key(String cvmIp, String service) {}
 
-  /** Every (node, service) of the bundle with its signals, by node then service. */
+  /** Every (node, service) of the bundle with its signals, by node then service, no anomalies. */
   public List<NodeServiceSignals> gather(String bundleId, ProcessRuns runs, List<IssueSignal> issues) {
+    return gather(bundleId, runs, issues, Set.of());
+  }
+
+  /**
+   * Every (node, service) of the bundle with its signals, by node then service.
+   *
+   * @param anomalous the bundle's (template, node) pairs scored at least the anomaly threshold
+   */
+  public List<NodeServiceSignals> gather(String bundleId, ProcessRuns runs, List<IssueSignal> issues,
+      Set<TemplateNode> anomalous) {
     Scope bundle = Scope.bundle(bundleId);
     Optional<LogRecord> first = one(bundle, false, null, null);
     Optional<LogRecord> last = one(bundle, true, null, null);
@@ -74,11 +89,17 @@ public final class HealthSignals {
         Scope errorScope = s.levels(ERRORS);
         long early = errors + fatals == 0 ? 0 : store.count(errorScope.query(1, false, null, start, lastQuarter));
         long late = errors + fatals - early;
+        Set<TemplateNode> here = new HashSet<>();
+        for (TemplateNode p : anomalous) if (Objects.equals(p.cvmIp(), node)) here.add(p);
+        LogQuery anomalies = here.isEmpty() ? null : s.query().withTemplateNodes(here);
+        long anomalousRecords = anomalies == null ? 0 : store.count(anomalies);
+        List<String> anomalyIds = anomalousRecords == 0 ? List.of()
+            : store.search(anomalies.withPage(n, null)).records().stream().map(LogRecord::id).toList();
         out.add(new NodeServiceSignals(node, service, records, errors, fatals,
             fatals == 0 ? List.of() : ids(s.levels(Set.of(LogLevel.FATAL)), n, null, null),
             errors == 0 ? List.of() : ids(s.levels(Set.of(LogLevel.ERROR)), n, null, null),
             early, late, late == 0 ? List.of() : ids(errorScope, n, lastQuarter, end),
-            runs.of(node, service), issuesOf.getOrDefault(new Key(node, service), List.of()), 0, List.of()));
+            runs.of(node, service), issuesOf.getOrDefault(new Key(node, service), List.of()), anomalousRecords, anomalyIds));
       }
     }
     return out;

@@ -11,6 +11,7 @@ import io.bundlescope.index.LogStore;
 import io.bundlescope.index.RecordContext;
 import io.bundlescope.index.RecordRef;
 import io.bundlescope.index.SearchPage;
+import io.bundlescope.index.TemplateNodeCounts;
 import io.bundlescope.index.TemplateStat;
 import io.bundlescope.index.TextSpan;
 import io.bundlescope.parsers.LogRecord;
@@ -197,6 +198,17 @@ public final class LuceneLogStore implements LogStore {
   }
 
   @Override
+  public List<TemplateNodeCounts> templateNodes(LogQuery query, long originMicros, long slotMicros, int slots) {
+    Query lucene = QueryTranslator.translate(query, regexBudget);
+    try (Snapshot snapshot = snapshot(query)) {
+      return snapshot.isEmpty() ? List.of()
+          : snapshot.searcher().search(lucene, new TemplateNodeSeries(originMicros, slotMicros, slots));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
   public List<Bucket> aggregate(LogQuery query, GroupField field) {
     Query lucene = QueryTranslator.translate(query, regexBudget);
     try (Snapshot snapshot = snapshot(query)) {
@@ -286,7 +298,7 @@ public final class LuceneLogStore implements LogStore {
 
   private static boolean filtersOnTimeOnly(LogQuery q) {
     return empty(q.services()) && empty(q.cvmIps()) && empty(q.levels()) && empty(q.filenames()) && empty(q.pids())
-        && empty(q.messageIps()) && empty(q.templateIds()) && (q.text() == null || q.text().isBlank()) && (q.regex() == null || q.regex().isEmpty());
+        && empty(q.messageIps()) && empty(q.templateIds()) && q.templateNodes() == null && (q.text() == null || q.text().isBlank()) && (q.regex() == null || q.regex().isEmpty());
   }
 
   private static boolean empty(Collection<?> values) {

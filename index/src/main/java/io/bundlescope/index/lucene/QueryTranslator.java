@@ -2,11 +2,16 @@ package io.bundlescope.index.lucene;
 
 import io.bundlescope.index.InvalidQueryException;
 import io.bundlescope.index.LogQuery;
+import io.bundlescope.index.TemplateNode;
 import io.bundlescope.parsers.LogLevel;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -19,6 +24,7 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -49,6 +55,7 @@ final class QueryTranslator {
     if (!pids.isEmpty()) b.add(LongPoint.newSetQuery(RecordDocuments.PID, pids), Occur.FILTER);
     List<Long> templates = present(q.templateIds());
     if (!templates.isEmpty()) b.add(LongPoint.newSetQuery(RecordDocuments.TEMPLATE, templates), Occur.FILTER);
+    if (q.templateNodes() != null) b.add(templateNodes(q.templateNodes()), Occur.FILTER);
     if (q.startMicros() != null || q.endMicros() != null) b.add(timeRange(q), Occur.FILTER);
     if (q.text() != null && !q.text().isBlank()) b.add(text(q.text()), Occur.FILTER);
     if (q.regex() != null && !q.regex().isEmpty()) {
@@ -57,6 +64,29 @@ final class QueryTranslator {
     }
     BooleanQuery query = b.build();
     return query.clauses().isEmpty() ? new MatchAllDocsQuery() : query;
+  }
+
+  /**
+   * Records of any of the pairs: per node, (node AND template in its ids), OR'ed; pairs are not
+   * a cross product of their templates and nodes, and one clause per node keeps the clause count
+   * at the number of nodes whatever the number of templates. A null node is "no cvm_ip".
+   */
+  static Query templateNodes(Set<TemplateNode> pairs) {
+    if (pairs.isEmpty()) return new MatchNoDocsQuery("no (template, node) pair");
+    Map<String, List<Long>> byNode = new HashMap<>();
+    for (TemplateNode p : pairs) byNode.computeIfAbsent(p.cvmIp(), k -> new ArrayList<>()).add(p.templateId());
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (Map.Entry<String, List<Long>> e : byNode.entrySet()) {
+      BooleanQuery.Builder one = new BooleanQuery.Builder();
+      one.add(LongPoint.newSetQuery(RecordDocuments.TEMPLATE, e.getValue()), Occur.FILTER);
+      if (e.getKey() != null) {
+        one.add(new TermQuery(new Term(RecordDocuments.CVM_IP, e.getKey())), Occur.FILTER);
+      } else {
+        one.add(new FieldExistsQuery(RecordDocuments.CVM_IP), Occur.MUST_NOT);
+      }
+      any.add(one.build(), Occur.SHOULD);
+    }
+    return any.build();
   }
 
   /** [start, end): points for selective ranges, doc values when another clause leads. */
