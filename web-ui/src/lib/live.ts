@@ -65,6 +65,9 @@ export class LiveModel {
         break;
       case 'rule_hit': {
         const { type: _type, ...hit } = f;
+        // one per rule and node: a hit seen again (after it was gone from a check) replaces the old one
+        const at = this.hits.findIndex(h => h.rule_id === hit.rule_id && h.node === hit.node);
+        if (at >= 0) this.hits.splice(at, 1);
         this.hits.push(hit);
         break;
       }
