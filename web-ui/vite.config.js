@@ -14,7 +14,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/logs': node,
+      '/logs': { target: node, ws: true }, // ws: the live stream, /logs/stream
       '/health': node,
       // /rules is the rules page for a browser's navigation and the API for everything else
       '/rules': { target: node, bypass: req => (req.headers.accept?.includes('text/html') ? '/index.html' : undefined) },

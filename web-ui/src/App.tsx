@@ -4,6 +4,7 @@ import { LogBrowserPage } from './pages/LogBrowserPage';
 import { HeatmapPage } from './pages/HeatmapPage';
 import { RulesPage } from './pages/RulesPage';
 import { HealthPage } from './pages/HealthPage';
+import { LivePage } from './pages/LivePage';
 import { Link, rulesRoute, useRoute } from './lib/route';
 
 /** The pages by route; a new page is one more case here and one more Route variant. */
@@ -12,6 +13,7 @@ export function App() {
   useEffect(() => {
     document.title =
       route.page === 'browse' || route.page === 'heatmap' || route.page === 'services' ? `${route.bundleId} · Bundlescope`
+        : route.page === 'live' ? `Live ${route.bundleId} · Bundlescope`
         : route.page === 'rules' ? 'Rules · Bundlescope' : 'Bundlescope';
   }, [route]);
   return (
@@ -32,6 +34,7 @@ export function App() {
       {route.page === 'heatmap' && <HeatmapPage route={route} />}
       {route.page === 'rules' && <RulesPage route={route} />}
       {route.page === 'services' && <HealthPage route={route} />}
+      {route.page === 'live' && <LivePage route={route} />}
       {route.page === 'notfound' && (
         <div class="page">
           <p class="banner error">No page at {route.path}.</p>

@@ -298,6 +298,88 @@ export interface ProcessesResponse {
   restarts: { cvm_ip: string | null; service: string; runs: number; restarts: number; fatal: number }[];
 }
 
+// ---------------------------------------------------------------- the live stream (WebSocket)
+
+/** Records of one node and service in one time slot, added since the previous delta. */
+export interface HeatCell {
+  cvm_ip: string | null;
+  service: string;
+  start_time: string;
+  start_ms: number;
+  count: number;
+}
+
+/** A known-issue rule that fired where the previous check of the bundle had not seen it. */
+export interface RuleHit {
+  rule_id: string;
+  rule_version: number;
+  title: string;
+  severity: Severity;
+  /** null: counted over the whole cluster */
+  node: string | null;
+  first_time: string;
+  last_time: string;
+  count: number;
+  evidence: string[];
+  /** found by the check of the complete bundle (sent before the end) */
+  is_final: boolean;
+}
+
+/** One JSON frame of {@code GET /logs/stream} (README, "HTTP API"). */
+export type StreamFrame =
+  | { type: 'record'; record: LogRecord }
+  | { type: 'heatmap_delta'; min_level: string; interval_ms: number; cells: HeatCell[] }
+  | ({ type: 'progress' } & Progress)
+  | { type: 'dropped'; count: number }
+  | ({ type: 'rule_hit' } & RuleHit)
+  | { type: 'end'; status: 'completed' | 'failed'; error_msg: string | null }
+  | { type: 'closed'; reason: string };
+
+export interface StreamHandlers {
+  onOpen?: () => void;
+  onFrame: (frame: StreamFrame) => void;
+  /** the socket closed (not by {@link StreamConnection.close}); {@code opened}: it had connected */
+  onClose?: (info: { code: number; reason: string; opened: boolean }) => void;
+}
+
+export interface StreamConnection {
+  close: () => void;
+}
+
+/**
+ * Follows a bundle's ingest: a WebSocket to {@code /logs/stream} on the page's own host (ws: or
+ * wss: as the page), one parsed frame per handler call. No reconnecting here: see lib/live.ts.
+ */
+export function openStream(bundleId: string, minLevel: string, handlers: StreamHandlers): StreamConnection {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const ws = new WebSocket(`${scheme}//${location.host}/logs/stream?${new URLSearchParams({ log_bundle_id: bundleId, min_level: minLevel })}`);
+  let opened = false;
+  let closedHere = false;
+  ws.onopen = () => {
+    opened = true;
+    handlers.onOpen?.();
+  };
+  ws.onmessage = e => {
+    if (typeof e.data !== 'string') return;
+    let frame: StreamFrame;
+    try {
+      frame = JSON.parse(e.data);
+    } catch {
+      return;
+    }
+    handlers.onFrame(frame);
+  };
+  ws.onclose = e => {
+    if (!closedHere) handlers.onClose?.({ code: e.code, reason: e.reason, opened });
+  };
+  return {
+    close: () => {
+      closedHere = true;
+      ws.close();
+    },
+  };
+}
+
 /** A 4xx/5xx answer; {@code param} names the offending parameter when the API says so. */
 export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly param: string | null) {

@@ -51,7 +51,19 @@ export type Route =
       /** the service whose nodes and process runs are shown */
       open: string | null;
     }
+  | {
+      page: 'live';
+      bundleId: string;
+      /** the stream's min_level: FATAL, ERROR (default) or WARN */
+      minLevel: string;
+    }
   | { page: 'notfound'; path: string };
+
+export const LIVE_LEVELS = ['FATAL', 'ERROR', 'WARN'];
+
+export function liveRoute(bundleId: string, minLevel = 'ERROR'): Route {
+  return { page: 'live', bundleId, minLevel };
+}
 
 export type RulesRoute = Extract<Route, { page: 'rules' }>;
 
@@ -100,6 +112,11 @@ export function parseRoute(pathname: string, search: string): Route {
   };
   const services = /^\/services\/([^/]+)\/?$/.exec(pathname);
   if (services) return { page: 'services', bundleId: decodeURIComponent(services[1]), open: q.get('open') };
+  const live = /^\/live\/([^/]+)\/?$/.exec(pathname);
+  if (live) {
+    const level = (q.get('min_level') ?? '').toUpperCase();
+    return { page: 'live', bundleId: decodeURIComponent(live[1]), minLevel: LIVE_LEVELS.includes(level) ? level : 'ERROR' };
+  }
   const heatmap = /^\/heatmap\/([^/]+)\/?$/.exec(pathname);
   if (heatmap) {
     return {
@@ -153,6 +170,9 @@ export function routeHref(r: Route): string {
     case 'services':
       if (r.open) q.set('open', r.open);
       return `/services/${encodeURIComponent(r.bundleId)}` + (q.size ? `?${q}` : '');
+    case 'live':
+      q.set('min_level', r.minLevel);
+      return `/live/${encodeURIComponent(r.bundleId)}?${q}`;
     case 'notfound':
       return r.path;
   }

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, type BundleMetadata, type JobStatus } from '../lib/api';
 import { usePoll } from '../lib/hooks';
 import { baseName, bytes, count, displayInstant } from '../lib/format';
-import { browseRoute, Link, navigate, type Route } from '../lib/route';
+import { browseRoute, Link, liveRoute, navigate, type Route } from '../lib/route';
 
 type BundlesRoute = Extract<Route, { page: 'bundles' }>;
 
@@ -47,14 +47,14 @@ function AnalyzeForm({ onSubmitted }: { onSubmitted: () => void }) {
   const [path, setPath] = useState('');
   const [reanalyze, setReanalyze] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<{ error: boolean; text: string; id?: string } | null>(null);
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!path.trim()) return;
     setBusy(true);
     try {
       const answer = await api.analyze(path.trim(), reanalyze);
-      setMessage({ error: false, text: `Submitted as ${answer.log_bundle_id}` });
+      setMessage({ error: false, text: `Submitted as ${answer.log_bundle_id}`, id: answer.log_bundle_id });
       onSubmitted();
     } catch (err) {
       setMessage({ error: true, text: err instanceof ApiError ? err.message : String(err) });
@@ -85,6 +85,11 @@ function AnalyzeForm({ onSubmitted }: { onSubmitted: () => void }) {
         <span class={message.error ? 'form-error' : 'form-ok'} role="status">
           {message.text}
         </span>
+      )}
+      {message?.id && (
+        <Link to={liveRoute(message.id)} class="live-link" data-testid="watch-live">
+          Watch live →
+        </Link>
       )}
     </form>
   );
@@ -130,6 +135,10 @@ function BundleRow(props: { bundle: BundleMetadata; open: boolean; onToggle: (id
               Browse →
             </Link>
           )}
+          <Link class={live ? 'button live-link' : 'live-link'} to={liveRoute(id)} data-testid="live"
+            title="Follow the ingest live: records, heatmap, rule hits">
+            Live
+          </Link>
           {state !== 'failed' && (
             <Link class="issues-link" to={browseRoute(id, { issues: true })} data-testid="issues" title="The known issues the rules found">
               Issues

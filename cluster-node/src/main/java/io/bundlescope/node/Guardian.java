@@ -81,8 +81,11 @@ final class Guardian {
           "node-load");
       RuleRepository rules = new RuleRepository(db.dataSource());
       IssueRepository issues = new IssueRepository(db.dataSource());
+      LiveSettings live = LiveSettings.fromConfig(conf.getConfig("stream"));
+      ActorRef<LiveTopics.Command> topics = ctx.spawn(LiveTopics.create(live), "live-topics");
+      LivePublisher livePublisher = new LivePublisher(topics, live);
       RuleChecks ruleChecks = new RuleChecks(logs, rules, issues, repo, blocking,
-          conf.getDuration("rules.check-interval"), Clock.systemUTC());
+          conf.getDuration("rules.check-interval"), Clock.systemUTC(), livePublisher::rulesChecked);
       boolean starterLibrary = conf.getBoolean("rules.starter-library");
       CompletableFuture.runAsync(() -> {
         if (starterLibrary) StarterLibrary.seed(rules);
@@ -97,13 +100,11 @@ final class Guardian {
           settings.nodeName(), blocking, Clock.systemUTC());
       anomalyScans.catchUp();
       AnomalyScores anomalyScores = new AnomalyScores(anomalyRows, settings.nodeName());
-      LiveSettings live = LiveSettings.fromConfig(conf.getConfig("stream"));
-      ActorRef<LiveTopics.Command> topics = ctx.spawn(LiveTopics.create(live), "live-topics");
       IngestServices services = new IngestServices(logs, projection, slots, Node.staging(settings),
           StagingLimits.defaults(), blocking, ZoneId.of(conf.getString("ingest.default-zone")),
           settings.nodeName(), conf.getDuration("ingest.commit-interval"), load,
           IngestListener.both(ruleChecks, anomalyScans), templates,
-          new LivePublisher(topics, live));
+          livePublisher);
 
       ClusterSharding sharding = ClusterSharding.get(system);
       LeastLoadedAllocation placement = new LeastLoadedAllocation(cluster, loadView,
@@ -127,7 +128,8 @@ final class Guardian {
       WebUiRoutes webUi = new WebUiRoutes();
       // The live stream is served by any node (pub-sub), so it stays out of the owner forwarding.
       var routes = webUi.pages()
-          .orElse(new StreamRoutes(new TopicFeed(topics, live), repo, live.endCheckInterval(), blocking).routes())
+          .orElse(new StreamRoutes(new TopicFeed(topics, live), repo, issues, live.endCheckInterval(),
+              live.finalCheckWait(), blocking).routes())
           .orElse(new OwnerRouting(system, settings.nodeName(), repo, blocking)
           .wrap(new BrowseRoutes(logs, anomalyScores, blocking).routes()
               .orElse(new ExportRoutes(logs, anomalyScores, blocking).routes())

@@ -62,12 +62,21 @@ class LiveStreamEndToEndTest {
     return byLevel.getOrDefault("ERROR", 0L) + byLevel.getOrDefault("FATAL", 0L);
   }
 
+  /** Fires on every node with stargate logs: MessageCatalog writes "RPC to ... failed with kTransportError" as ERROR. */
+  private static final String RULE = "e2e-live-transport";
+  private static final String RULE_JSON = "{\"id\": \"" + RULE + "\", \"title\": \"RPC transport errors\", "
+      + "\"severity\": \"major\", \"match\": {\"query\": \"kTransportError\"}}";
+
   /**
    * Staging the tar.gz of zips outlasts opening the socket, so the subscription is in place
-   * before the first record is parsed and every ERROR and FATAL record reaches it.
+   * before the first record is parsed and every ERROR and FATAL record reaches it. A rule saved
+   * before the analyze fires while it runs: each (rule, node) /logs/issues ends with came as one
+   * rule_hit frame before the end, and the end came only once the final check was stored.
    */
   @Test
   void criticalRecordsArriveWhileTheBundleIsParsedAndAddUpToTheGeneratorsCounts() throws Exception {
+    ApiClient.Answer rule = api.post("/rules", RULE_JSON);
+    assertThat(rule.status()).as(rule.toString()).isEqualTo(201);
     GeneratedBundle bundle = BundleGenerator.generate(BundleSpec.builder().nodes(3).seed(21).recordsPerNode(60_000)
         .layout(Layout.TAR_GZ_OF_ZIPS).build(), node.bundles.resolve("live.tar.gz"));
     Expected expected = bundle.expected();
@@ -78,8 +87,12 @@ class LiveStreamEndToEndTest {
       Instant firstRecordAt = Instant.now();
       String statusAtFirstRecord = api.get("/logs/job_status?log_bundle_id=" + id).body().path("job_status").asText();
       JsonNode end = client.await(type("end"), TIMEOUT);
+      JsonNode issuesAtEnd = api.get("/logs/issues?log_bundle_id=" + id).body();
       JsonNode job = api.awaitEnd(id, TIMEOUT);
 
+      assertThat(issuesAtEnd.path("check").path("is_final").asBoolean())
+          .as("the end waits for the final rule check: %s", issuesAtEnd.path("check")).isTrue();
+      assertRuleHitsMatchTheIssues(id, client.frames("rule_hit"), issuesAtEnd);
       assertThat(statusAtFirstRecord).isIn("queued", "inprogress");
       assertThat(firstRecordAt).isBefore(Instant.parse(job.path("end_time").asText()));
       assertThat(end.path("status").asText()).isEqualTo("completed");
@@ -101,6 +114,48 @@ class LiveStreamEndToEndTest {
       JsonNode indexed = api.get("/logs/context?before=0&after=0&log_bundle_id=" + id + "&id="
           + sample.path("id").asText()).body().path("records").get(0);
       assertThat(sample).as("a record frame holds what the search API shows").isEqualTo(indexed);
+    }
+  }
+
+  /**
+   * Every issue's (rule, node) came as exactly one rule_hit frame; the test rule's frames name the
+   * nodes /logs/issues names, with evidence that is the node's kTransportError records, and a
+   * frame of the final check carries the stored issue's evidence.
+   */
+  private void assertRuleHitsMatchTheIssues(String id, List<JsonNode> hits, JsonNode issues) {
+    Map<String, JsonNode> framesByKey = new TreeMap<>();
+    for (JsonNode hit : hits) {
+      String key = hit.path("rule_id").asText() + " @ " + hit.path("node").asText("");
+      assertThat(framesByKey.put(key, hit)).as("one frame per rule and node: %s", key).isNull();
+    }
+    Map<String, JsonNode> issuesByKey = new TreeMap<>();
+    issues.path("issues").forEach(i -> issuesByKey.put(i.path("rule_id").asText() + " @ " + i.path("node").asText(""), i));
+    assertThat(framesByKey.keySet()).as("a frame for every issue").containsAll(issuesByKey.keySet());
+
+    Set<String> ruleNodes = issuesByKey.keySet().stream().filter(k -> k.startsWith(RULE + " @ ")).collect(Collectors.toSet());
+    assertThat(ruleNodes).as("the test rule fired on every node").hasSize(3);
+    assertThat(framesByKey.keySet().stream().filter(k -> k.startsWith(RULE + " @ ")).collect(Collectors.toSet()))
+        .isEqualTo(ruleNodes);
+    for (String key : ruleNodes) {
+      JsonNode frame = framesByKey.get(key);
+      JsonNode issue = issuesByKey.get(key);
+      assertThat(frame.path("title").asText()).isEqualTo("RPC transport errors");
+      assertThat(frame.path("severity").asText()).isEqualTo("major");
+      assertThat(frame.path("rule_version").asInt()).isEqualTo(issue.path("rule_version").asInt());
+      assertThat(frame.path("evidence").size()).isPositive();
+      if (frame.path("is_final").asBoolean()) assertThat(frame.path("evidence")).isEqualTo(issue.path("evidence"));
+      for (JsonNode evidence : frame.path("evidence")) {
+        JsonNode record = api.get("/logs/context?before=0&after=0&log_bundle_id=" + id + "&id=" + evidence.asText())
+            .body().path("records").get(0);
+        assertThat(record.path("cvm_ip").asText()).isEqualTo(frame.path("node").asText());
+        assertThat(record.path("message").asText()).contains("kTransportError");
+      }
+    }
+    // evidence of an interim check is the first match among the files ingested by then: the
+    // stored issue's first evidence record is never later than it
+    for (String key : ruleNodes) {
+      assertThat(Instant.parse(issuesByKey.get(key).path("first_time").asText()))
+          .isBeforeOrEqualTo(Instant.parse(framesByKey.get(key).path("first_time").asText()));
     }
   }
 

@@ -28,6 +28,11 @@ final class StreamFrames {
     if (event instanceof LiveEvent.Progressed p) {
       return List.of(new StreamFrame.Progress(p.filesTotal(), p.filesDone(), p.bytesTotal(), p.bytesDone(), p.records()));
     }
+    if (event instanceof LiveEvent.RulesHit hit) {
+      return hit.hits().stream().<StreamFrame>map(h -> new StreamFrame.RuleHit(h.ruleId(), h.ruleVersion(), h.title(),
+          h.severity(), h.node(), Micros.toInstant(h.firstMicros()), Micros.toInstant(h.lastMicros()), h.count(),
+          h.evidence(), hit.isFinal())).toList();
+    }
     LiveEvent.Ended ended = (LiveEvent.Ended) event;
     return List.of(new StreamFrame.End(ended.status(), ended.errorMsg()));
   }

@@ -7,6 +7,8 @@ import io.bundlescope.protocol.LiveEvent;
 import io.bundlescope.protocol.api.StreamFrame;
 import io.bundlescope.store.BundleRepository;
 import io.bundlescope.store.BundleRow;
+import io.bundlescope.store.IssueRepository;
+import io.bundlescope.store.RuleCheckRow;
 import io.bundlescope.store.JobStatus;
 import java.time.Duration;
 import java.util.Arrays;
@@ -44,14 +46,22 @@ public final class StreamRoutes extends JsonRoutes {
 
   private final LiveFeed live;
   private final BundleRepository bundles;
+  private final IssueRepository issues;
   private final Duration endCheckInterval;
+  private final Duration finalCheckWait;
 
-  /** @param endCheckInterval how often log_bundles is read for an end the subscription may have missed */
-  public StreamRoutes(LiveFeed live, BundleRepository bundles, Duration endCheckInterval, Executor blocking) {
+  /**
+   * @param endCheckInterval how often log_bundles is read for an end the subscription may have missed
+   * @param finalCheckWait how long the publisher holds a completed bundle's end for its final rule check
+   */
+  public StreamRoutes(LiveFeed live, BundleRepository bundles, IssueRepository issues, Duration endCheckInterval,
+      Duration finalCheckWait, Executor blocking) {
     super(blocking);
     this.live = live;
     this.bundles = bundles;
+    this.issues = issues;
     this.endCheckInterval = endCheckInterval;
+    this.finalCheckWait = finalCheckWait;
   }
 
   public Route routes() {
@@ -106,17 +116,30 @@ public final class StreamRoutes extends JsonRoutes {
 
   /**
    * The end as log_bundles records it, for a subscription that missed the published one (it
-   * began just as the bundle ended): emitted once two checks in a row see it, so that the live
-   * end, published at the same moment, wins whenever it comes.
+   * began just as the bundle ended): emitted once two checks in a row see it settled, so that the
+   * live end, published at the same moment, wins whenever it comes. A completed bundle is settled
+   * once its final rule check is stored too (the publisher holds the end for it, so that the
+   * check's rule_hit frames come first), or when the publisher's wait for it is over.
    */
   private Source<LiveEvent, NotUsed> endFromStatus(String id) {
+    record Seen(LiveEvent.Ended ended, boolean settled) {}
+    record Streak(int seen, int settled, LiveEvent.Ended ended) {}
+    long waitTicks = finalCheckWait.isZero() ? 0
+        : (finalCheckWait.toMillis() + endCheckInterval.toMillis() - 1) / Math.max(1, endCheckInterval.toMillis());
     return Source.tick(endCheckInterval, endCheckInterval, "check")
-        .mapAsync(1, tick -> CompletableFuture.supplyAsync(() -> bundles.findById(id).flatMap(StreamRoutes::ended), blocking)
-            .exceptionally(e -> Optional.empty()))
-        .sliding(2, 1)
-        .filter(last -> last.size() == 2 && last.get(0).isPresent() && last.get(1).isPresent())
-        .<LiveEvent>map(last -> last.get(1).get())
+        .mapAsync(1, tick -> CompletableFuture.supplyAsync(() -> bundles.findById(id).flatMap(StreamRoutes::ended)
+                .map(e -> new Seen(e, !"completed".equals(e.status()) || finalCheckWait.isZero() || finalCheckStored(id))),
+            blocking).exceptionally(e -> Optional.empty()))
+        .scan(new Streak(0, 0, null), (streak, seen) -> seen
+            .map(s -> new Streak(streak.seen() + 1, s.settled() ? streak.settled() + 1 : 0, s.ended()))
+            .orElse(new Streak(0, 0, null)))
+        .filter(s -> s.settled() >= 2 || s.seen() >= 2 + waitTicks)
+        .<LiveEvent>map(Streak::ended)
         .mapMaterializedValue(cancellable -> NotUsed.getInstance());
+  }
+
+  private boolean finalCheckStored(String id) {
+    return issues.lastCheck(id).map(RuleCheckRow::isFinal).orElse(false);
   }
 
   private static Optional<LiveEvent.Ended> ended(BundleRow row) {

@@ -76,4 +76,32 @@ class StreamFramesTest {
     assertEquals("failed", end.path("status").asText());
     assertEquals("not an archive", end.path("error_msg").asText());
   }
+
+  @Test
+  void eachNewRuleHitIsOneRuleHitFrameWhateverTheClientsLevel() throws Exception {
+    var hits = new LiveEvent.RulesHit(true, List.of(
+        new LiveEvent.Hit("disk-full", 3, "Disk full", "critical", "10.1.2.10", 1_796_083_200_000_000L,
+            1_796_083_260_500_000L, 7, List.of("r1", "r2")),
+        new LiveEvent.Hit("storm", 1, "Connection storm", "minor", null, 1_796_083_200_000_000L,
+            1_796_083_200_000_000L, 2, List.of("r3"))));
+
+    List<StreamFrame> frames = StreamFrames.of(hits, LogLevel.FATAL);
+
+    assertEquals(2, frames.size());
+    JsonNode first = json(frames.get(0));
+    assertEquals("rule_hit", first.path("type").asText());
+    assertEquals("disk-full", first.path("rule_id").asText());
+    assertEquals(3, first.path("rule_version").asInt());
+    assertEquals("Disk full", first.path("title").asText());
+    assertEquals("critical", first.path("severity").asText());
+    assertEquals("10.1.2.10", first.path("node").asText());
+    assertEquals("2026-12-01T00:00:00Z", first.path("first_time").asText());
+    assertEquals("2026-12-01T00:01:00.500Z", first.path("last_time").asText());
+    assertEquals(7, first.path("count").asLong());
+    assertEquals("[\"r1\",\"r2\"]", first.path("evidence").toString());
+    assertTrue(first.path("is_final").asBoolean());
+    JsonNode cluster = json(frames.get(1));
+    assertTrue(cluster.has("node") && cluster.path("node").isNull(), "a cluster-wide hit has node null: " + cluster);
+    assertTrue(StreamFrames.of(new LiveEvent.RulesHit(false, List.of()), LogLevel.ERROR).isEmpty());
+  }
 }

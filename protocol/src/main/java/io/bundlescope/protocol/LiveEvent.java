@@ -17,6 +17,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = LiveEvent.CellsCounted.class, name = "cells"),
   @JsonSubTypes.Type(value = LiveEvent.RecordsDropped.class, name = "dropped"),
   @JsonSubTypes.Type(value = LiveEvent.Progressed.class, name = "progressed"),
+  @JsonSubTypes.Type(value = LiveEvent.RulesHit.class, name = "rules-hit"),
   @JsonSubTypes.Type(value = LiveEvent.Ended.class, name = "ended")
 })
 public sealed interface LiveEvent extends CborSerializable {
@@ -42,6 +43,23 @@ public sealed interface LiveEvent extends CborSerializable {
   /** Files and records committed to the index so far. */
   record Progressed(long filesTotal, long filesDone, long bytesTotal, long bytesDone, long records)
       implements LiveEvent {}
+
+  /**
+   * A rule check of the bundle found these hits, each absent from the previous check (a rule
+   * that newly fired, or fired on a new node). {@code isFinal}: the check of the complete bundle,
+   * published before {@link Ended}.
+   */
+  record RulesHit(boolean isFinal, List<Hit> hits) implements LiveEvent {}
+
+  /**
+   * One known-issue rule that fired, as {@code /logs/issues} lists it.
+   *
+   * @param node the node's IP, null when the rule counts over the whole cluster
+   * @param firstMicros time of the first record of the first window that met the condition (epoch microseconds)
+   * @param evidence record ids proving it
+   */
+  record Hit(String ruleId, int ruleVersion, String title, String severity, String node, long firstMicros,
+      long lastMicros, long count, List<String> evidence) {}
 
   /** The bundle finished: {@code status} is completed or failed (with {@code errorMsg}). */
   record Ended(String status, String errorMsg) implements LiveEvent {}

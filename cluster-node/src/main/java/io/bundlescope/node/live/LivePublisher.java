@@ -1,6 +1,7 @@
 package io.bundlescope.node.live;
 
 import io.bundlescope.protocol.LiveEvent;
+import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /** A bundle entity's side of the live stream: a tap for its parsers, then its progress and end. */
@@ -17,7 +18,18 @@ public record LivePublisher(ActorRef<LiveTopics.Command> topics, LiveSettings se
     topics.tell(new LiveTopics.Publish(bundleId, progress));
   }
 
-  /** Publishes what the tap still holds, then the end. */
+  /**
+   * A rule check stored its hits; {@code newHits}: those the previous check of the bundle did not
+   * have. After the final check the bundle's end (held for it) is published.
+   */
+  public void rulesChecked(String bundleId, boolean isFinal, List<LiveEvent.Hit> newHits) {
+    topics.tell(new LiveTopics.RulesChecked(bundleId, isFinal, newHits));
+  }
+
+  /**
+   * Publishes what the tap still holds, then the end; a completed bundle's end waits for its
+   * final rule check ({@link #rulesChecked}), at most {@code final-check-wait}.
+   */
   public void ended(String bundleId, String status, String errorMsg) {
     topics.tell(new LiveTopics.End(bundleId, new LiveEvent.Ended(status, errorMsg)));
   }

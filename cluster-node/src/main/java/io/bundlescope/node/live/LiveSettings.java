@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param clientBuffer published messages waiting for one WebSocket client before it is dropped
  * @param endCheckInterval how often a WebSocket reads log_bundles for an end it may have missed
  * @param topicIdleTimeout a topic unused this long, with no subscriber on this node, is stopped
+ * @param finalCheckWait how long a completed bundle's end waits for its final rule check (0: not at all)
  */
 public record LiveSettings(
     LogLevel floor,
@@ -28,7 +29,8 @@ public record LiveSettings(
     long batchBytes,
     int clientBuffer,
     Duration endCheckInterval,
-    Duration topicIdleTimeout) {
+    Duration topicIdleTimeout,
+    Duration finalCheckWait) {
 
   public static LiveSettings fromConfig(Config stream) {
     String floorName = stream.getString("floor-level");
@@ -39,6 +41,6 @@ public record LiveSettings(
     return new LiveSettings(floor, stream.getDuration("publish-interval"), stream.getDuration("heatmap-interval"),
         stream.getDuration("heatmap-slot"), stream.getInt("publish-capacity"), stream.getInt("batch-records"),
         stream.getBytes("batch-bytes"), stream.getInt("client-buffer"), stream.getDuration("end-check-interval"),
-        stream.getDuration("topic-idle-timeout"));
+        stream.getDuration("topic-idle-timeout"), stream.getDuration("final-check-wait"));
   }
 }

@@ -2,6 +2,7 @@ package io.bundlescope.node.live;
 
 import io.bundlescope.parsers.LogRecord;
 import io.bundlescope.protocol.LiveEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -13,6 +14,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 
 /**
@@ -20,8 +22,10 @@ import org.apache.pekko.actor.typed.pubsub.Topic;
  * followed from here (a topic is cluster-wide by name, so a WebSocket on any node receives
  * what the parsing node publishes). Every {@code publish-interval} it publishes what the
  * bundles' {@link LiveTap}s collected, every {@code heatmap-interval} their heatmap counts; at a
- * bundle's end, the rest and then {@link LiveEvent.Ended}. A topic with neither a tap nor a
- * subscriber here is stopped after {@code topic-idle-timeout}.
+ * bundle's end, the rest and then {@link LiveEvent.Ended}. A completed bundle's end waits for
+ * its final rule check ({@link RulesChecked} with {@code isFinal}), at most
+ * {@code final-check-wait}, so that the final check's new hits reach clients before the end.
+ * A topic with neither a tap nor a subscriber here is stopped after {@code topic-idle-timeout}.
  */
 public final class LiveTopics extends AbstractBehavior<LiveTopics.Command> {
 
@@ -36,10 +40,19 @@ public final class LiveTopics extends AbstractBehavior<LiveTopics.Command> {
   /** The bundle ended: publish what its tap still holds, then {@code ended}. */
   public record End(String bundleId, LiveEvent.Ended ended) implements Command {}
 
+  /**
+   * A rule check of the bundle stored its hits; {@code newHits} are those the previous check did
+   * not have. A final check releases the bundle's end if it is held.
+   */
+  public record RulesChecked(String bundleId, boolean isFinal, List<LiveEvent.Hit> newHits) implements Command {}
+
   /** {@code subscriber} receives the bundle's events until it stops. */
   public record Follow(String bundleId, ActorRef<LiveEvent> subscriber) implements Command {}
 
   private record Unfollowed(String bundleId) implements Command {}
+
+  /** The final rule check took longer than final-check-wait: publish the held end anyway. */
+  private record EndWaited(String bundleId, LiveEvent.Ended ended) implements Command {}
 
   private enum PublishTick implements Command { INSTANCE }
 
@@ -49,6 +62,10 @@ public final class LiveTopics extends AbstractBehavior<LiveTopics.Command> {
     final ActorRef<Topic.Command<LiveEvent>> topic;
     LiveTap tap;
     int subscribers;
+    /** the end, held until the final rule check is published */
+    LiveEvent.Ended heldEnd;
+    /** the final rule check of this run was published (reset when parsing starts again) */
+    boolean finalChecked;
     long lastUsedNanos = System.nanoTime();
 
     Entry(ActorRef<Topic.Command<LiveEvent>> topic) {
@@ -62,13 +79,14 @@ public final class LiveTopics extends AbstractBehavior<LiveTopics.Command> {
   }
 
   private final LiveSettings settings;
+  private final TimerScheduler<Command> timers;
   private final Map<String, Entry> bundles = new HashMap<>();
 
   public static Behavior<Command> create(LiveSettings settings) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       timers.startTimerWithFixedDelay(PublishTick.INSTANCE, settings.publishInterval());
       timers.startTimerWithFixedDelay(CountsTick.INSTANCE, settings.heatmapInterval());
-      return new LiveTopics(ctx, settings);
+      return new LiveTopics(ctx, timers, settings);
     }));
   }
 
@@ -77,8 +95,9 @@ public final class LiveTopics extends AbstractBehavior<LiveTopics.Command> {
     return "bundlescope-live-" + bundleId;
   }
 
-  private LiveTopics(ActorContext<Command> ctx, LiveSettings settings) {
+  private LiveTopics(ActorContext<Command> ctx, TimerScheduler<Command> timers, LiveSettings settings) {
     super(ctx);
+    this.timers = timers;
     this.settings = settings;
   }
 
@@ -91,6 +110,8 @@ public final class LiveTopics extends AbstractBehavior<LiveTopics.Command> {
           return this;
         })
         .onMessage(End.class, this::onEnd)
+        .onMessage(RulesChecked.class, this::onRulesChecked)
+        .onMessage(EndWaited.class, this::onEndWaited)
         .onMessage(Follow.class, this::onFollow)
         .onMessage(Unfollowed.class, this::onUnfollowed)
         .onMessageEquals(PublishTick.INSTANCE, this::onPublishTick)
@@ -107,6 +128,7 @@ public final class LiveTopics extends AbstractBehavior<LiveTopics.Command> {
     Entry e = entry(watch.tap().bundleId());
     if (e.tap != null && e.tap != watch.tap()) e.tap.close();
     e.tap = watch.tap();
+    e.finalChecked = false;
     return this;
   }
 
@@ -118,8 +140,47 @@ public final class LiveTopics extends AbstractBehavior<LiveTopics.Command> {
       e.tap.close();
       e.tap = null;
     }
-    e.publish(end.ended());
+    boolean awaitRules = "completed".equals(end.ended().status()) && !e.finalChecked
+        && settings.finalCheckWait().compareTo(Duration.ZERO) > 0;
+    if (awaitRules) {
+      e.heldEnd = end.ended();
+      timers.startSingleTimer(endTimerKey(end.bundleId()), new EndWaited(end.bundleId(), end.ended()),
+          settings.finalCheckWait());
+    } else {
+      e.publish(end.ended());
+    }
     return this;
+  }
+
+  private Behavior<Command> onRulesChecked(RulesChecked checked) {
+    Entry e = entry(checked.bundleId());
+    if (!checked.newHits().isEmpty()) e.publish(new LiveEvent.RulesHit(checked.isFinal(), checked.newHits()));
+    if (checked.isFinal()) {
+      e.finalChecked = true;
+      releaseEnd(checked.bundleId(), e);
+    }
+    return this;
+  }
+
+  private Behavior<Command> onEndWaited(EndWaited waited) {
+    Entry e = bundles.get(waited.bundleId());
+    if (e != null && e.heldEnd != null) {
+      getContext().getLog().warn("bundle {}: no final rule check within {}; its live stream ends without it",
+          waited.bundleId(), settings.finalCheckWait());
+      releaseEnd(waited.bundleId(), e);
+    }
+    return this;
+  }
+
+  private void releaseEnd(String bundleId, Entry e) {
+    if (e.heldEnd == null) return;
+    timers.cancel(endTimerKey(bundleId));
+    e.publish(e.heldEnd);
+    e.heldEnd = null;
+  }
+
+  private static String endTimerKey(String bundleId) {
+    return "end-" + bundleId;
   }
 
   private Behavior<Command> onFollow(Follow follow) {
@@ -183,7 +244,7 @@ public final class LiveTopics extends AbstractBehavior<LiveTopics.Command> {
     long idleNanos = settings.topicIdleTimeout().toNanos();
     for (Iterator<Entry> it = bundles.values().iterator(); it.hasNext(); ) {
       Entry e = it.next();
-      if (e.tap == null && e.subscribers <= 0 && System.nanoTime() - e.lastUsedNanos > idleNanos) {
+      if (e.tap == null && e.heldEnd == null && e.subscribers <= 0 && System.nanoTime() - e.lastUsedNanos > idleNanos) {
         getContext().stop(e.topic);
         it.remove();
       }

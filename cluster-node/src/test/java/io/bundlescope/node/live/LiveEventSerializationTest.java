@@ -32,6 +32,8 @@ class LiveEventSerializationTest {
     for (LiveEvent event : List.of(new LiveEvent.RecordsParsed(List.of(record)),
         new LiveEvent.CellsCounted(60_000, List.of(new LiveEvent.Cell(null, "stargate", "FATAL", 120_000, 2))),
         new LiveEvent.RecordsDropped(Map.of("ERROR", 3L)), new LiveEvent.Progressed(10, 4, 1000, 400, 77),
+        new LiveEvent.RulesHit(true, List.of(new LiveEvent.Hit("disk-full", 2, "Disk full", "critical", null,
+            1_796_083_200_000_000L, 1_796_083_260_000_000L, 4, List.of("r1", "r2")))),
         new LiveEvent.Ended("failed", "not an archive"))) {
       serialization.verifySerialization(event, true);
     }

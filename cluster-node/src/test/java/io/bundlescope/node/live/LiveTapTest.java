@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LiveTapTest {
   private static final LiveSettings SETTINGS = new LiveSettings(LogLevel.WARN, Duration.ofMillis(200),
       Duration.ofSeconds(1), Duration.ofMinutes(1), 100, 500, 128 * 1024, 100, Duration.ofSeconds(5),
-      Duration.ofSeconds(30));
+      Duration.ofSeconds(30), Duration.ofSeconds(60));
 
   private static LogRecord record(int i, LogLevel level) {
     return new LogRecord("r" + i, "b1", "message " + i, "stargate", "stargate.INFO", "PE/stargate.INFO",

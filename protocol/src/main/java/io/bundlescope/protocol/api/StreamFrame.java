@@ -12,6 +12,7 @@ import java.util.List;
   @JsonSubTypes.Type(value = StreamFrame.HeatmapDelta.class, name = "heatmap_delta"),
   @JsonSubTypes.Type(value = StreamFrame.Dropped.class, name = "dropped"),
   @JsonSubTypes.Type(value = StreamFrame.Progress.class, name = "progress"),
+  @JsonSubTypes.Type(value = StreamFrame.RuleHit.class, name = "rule_hit"),
   @JsonSubTypes.Type(value = StreamFrame.End.class, name = "end"),
   @JsonSubTypes.Type(value = StreamFrame.Closed.class, name = "closed")
 })
@@ -31,6 +32,16 @@ public sealed interface StreamFrame {
 
   record Progress(long filesTotal, long filesDone, long bytesTotal, long bytesDone, long records)
       implements StreamFrame {}
+
+  /**
+   * A known-issue rule fired where the previous rule check of the bundle had not seen it (a new
+   * rule, or a new node); fields as in {@code /logs/issues}. {@code isFinal}: found by the check
+   * of the complete bundle, which is sent before {@code end}.
+   *
+   * @param node the node's IP, null when the rule counts over the whole cluster
+   */
+  record RuleHit(String ruleId, int ruleVersion, String title, String severity, String node, Instant firstTime,
+      Instant lastTime, long count, List<String> evidence, boolean isFinal) implements StreamFrame {}
 
   /** The bundle finished (completed or failed); the server closes the WebSocket after it. */
   record End(String status, String errorMsg) implements StreamFrame {}
