@@ -859,8 +859,10 @@ try {
       await page.waitForSelector('[data-testid="live-end"][data-status="completed"]');
       await page.selectOption('.live-page select[name="min_level"]', 'FATAL');
       await page.waitForURL(/min_level=FATAL/);
+      // the new stream connects, then ends at once (the bundle is complete); the previous end banner may show meanwhile
+      await waitFor('the FATAL stream ended', async () =>
+        assert.equal(await page.getAttribute('[data-testid="live-conn"]', 'data-state'), 'ended'));
       await page.waitForSelector('[data-testid="live-end"][data-status="completed"]');
-      assert.equal(await page.getAttribute('[data-testid="live-conn"]', 'data-state'), 'ended');
     });
   }
 
