@@ -30,6 +30,8 @@ export function TemplatesFacet({ bundleId, filters, version, onChange }: Props) 
     if (!entries.some(t => String(t.template_id) === id)) entries.push({ template_id: Number(id), template: null, count: 0, new_in_bundle: false });
   }
   const max = Math.max(1, ...entries.map(t => t.count));
+  // a bundle first analyzed on a fresh node has every template new: marking them all says nothing
+  const markNew = entries.some(t => !t.new_in_bundle);
   const shown = all ? entries : entries.filter((t, i) => i < SHOWN || selected.includes(String(t.template_id)));
   const toggle = (id: string) => onChange(selected.includes(id) ? selected.filter(k => k !== id) : [...selected, id]);
   return (
@@ -58,7 +60,7 @@ export function TemplatesFacet({ bundleId, filters, version, onChange }: Props) 
               >
                 <input type="checkbox" checked={selected.includes(id)} onChange={() => toggle(id)} />
                 <span class="key">
-                  {t.new_in_bundle && <b title="first seen in this bundle">new </b>}
+                  {markNew && t.new_in_bundle && <b title="first seen in this bundle">new </b>}
                   {t.template ?? `template ${id}`}
                 </span>
                 <span class="count">
