@@ -7,11 +7,14 @@
 // re-check), and the rules page (search, disable, reload, history). Last, the live view: a
 // second, bigger bundle submitted from the bundles page and followed on its Live page while it
 // is ingested (records before completion, heatmap, every ERROR and FATAL counted, a rule hit,
-// the end). Run by cluster-node's WebUiBrowserTest; by hand:
+// the end). Then templates and anomalies: the Templates facet, "Similar records", the anomaly
+// threshold, and a second bundle compared side by side with the first (per-bundle counts, the
+// template diff, a shared filter) and browsed merged with it. Run by cluster-node's
+// WebUiBrowserTest; by hand:
 //
 //   BUNDLESCOPE_URL=http://127.0.0.1:8080 BUNDLESCOPE_BUNDLE=/abs/bundle.tar.gz \
 //   BUNDLESCOPE_EXPECTED=/abs/bundle.expected.json BUNDLESCOPE_SCREENSHOTS=/tmp/shots \
-//   [BUNDLESCOPE_LIVE_BUNDLE=/abs/big-bundle.tar.gz] node e2e/ui.e2e.mjs
+//   [BUNDLESCOPE_COMPARE_BUNDLE=/abs/other-bundle] [BUNDLESCOPE_LIVE_BUNDLE=/abs/big-bundle.tar.gz] node e2e/ui.e2e.mjs
 //
 // Exits 0 when every check passed, 1 on the first failure (with a failure screenshot), 2 on
 // bad arguments.
@@ -36,6 +39,8 @@ const bundlePath = env('BUNDLESCOPE_BUNDLE');
 const expected = JSON.parse(readFileSync(env('BUNDLESCOPE_EXPECTED'), 'utf8'));
 const shots = env('BUNDLESCOPE_SCREENSHOTS');
 const executable = env('CHROMIUM', '/usr/bin/chromium');
+/** a second bundle for the compare steps: the first one's cluster with errors injected (skipped without it) */
+const compareBundlePath = process.env.BUNDLESCOPE_COMPARE_BUNDLE ?? null;
 /** a bundle big enough to take seconds to ingest, never submitted before (the live step is skipped without it) */
 const liveBundlePath = process.env.BUNDLESCOPE_LIVE_BUNDLE ?? null;
 const QUERY = 'Traceback';
@@ -650,6 +655,150 @@ try {
     await page.waitForSelector('table.rules tr[data-rule-id="e2e-ui-imported"]');
   });
 
+  await step('the Templates facet filters by a template: the total is what /logs/search?template_id= finds; "Similar records" does the same', async () => {
+    await page.goto(`${base}/browse/${bundleId}`);
+    await expectTotal(page, expected.total);
+    const tf = 'section[data-facet="template_id"][data-loaded="true"]';
+    await page.waitForSelector(`${tf} label.facet-item`);
+    const templates = await apiGet(`/logs/templates?${new URLSearchParams({ log_bundle_id: bundleId, limit: '50' })}`);
+    const shown = await page.$$eval(`${tf} label.facet-item`, ls => ls.map(l => ({ id: l.dataset.key, count: Number(l.dataset.count) })));
+    assert.deepEqual(shown, templates.templates.slice(0, shown.length).map(t => ({ id: String(t.template_id), count: t.count })));
+    const pickT = templates.templates[1];
+    await page.click(`${tf} label[data-key="${pickT.template_id}"] input`);
+    await page.waitForURL(new RegExp(`[?&]template_id=${pickT.template_id}(&|$)`));
+    const byApi = await allRecords(bundleId, { template_id: String(pickT.template_id) });
+    assert.equal(byApi.length, pickT.count);
+    await expectTotal(page, byApi.length);
+    await expectRowsMatch(page, byApi, 'one template');
+    await waitFor('the level facet under the template', async () => {
+      const levels = await apiGet(`/logs/aggregate?${new URLSearchParams({ log_bundle_id: bundleId, template_id: String(pickT.template_id), group_by: 'log_level' })}`);
+      assert.deepEqual(sorted(await facet(page, 'log_level')), sorted(Object.fromEntries(levels.buckets.map(b => [b.key, b.count]))));
+    });
+    await shot(page, '17-templates.png');
+
+    await page.click(`${tf} h3 button.clear`);
+    await expectTotal(page, expected.total);
+    const [row] = await visibleRows(page);
+    await page.click(`.rt-row[data-id="${row.id}"]`);
+    const similar = '[data-testid="record-detail"] [data-testid="similar-records"]';
+    const templateId = await page.getAttribute(similar, 'data-template-id');
+    assert.equal(templateId, String(everything[row.index].template_id));
+    await page.click(similar);
+    await page.waitForURL(new RegExp(`[?&]template_id=${templateId}(&|$)`));
+    await expectTotal(page, (await allRecords(bundleId, { template_id: templateId })).length);
+  });
+
+  if (compareBundlePath) {
+    let otherId;
+    await step('a second bundle (the same cluster with errors injected) is analyzed and scored', async () => {
+      otherId = (await apiCall('POST', `/logs/analyze?${new URLSearchParams({ log_bundle_path: compareBundlePath })}`)).log_bundle_id;
+      await waitFor('the second bundle completed and scored', async () => {
+        assert.equal((await apiGet(`/logs/job_status?log_bundle_id=${otherId}`)).job_status, 'completed');
+        assert.ok((await apiGet(`/logs/anomalies?log_bundle_id=${otherId}`)).scanned_at, 'not scored yet');
+      }, 180_000);
+    });
+
+    await step('the anomaly threshold shows exactly what /logs/search?anomaly= returns, with badges, reasons and the anomalies list', async () => {
+      await page.goto(`${base}/browse/${otherId}`);
+      await page.waitForSelector('[data-testid="record-table"]');
+      const listed = await apiGet(`/logs/anomalies?${new URLSearchParams({ log_bundle_id: otherId, min_score: '0.5' })}`);
+      assert.ok(listed.total >= 2, `the injected errors are anomalous: ${JSON.stringify(listed)}`);
+      await page.waitForSelector(`[data-testid="anomaly-list"][data-total="${listed.total}"]`);
+      await page.selectOption('[data-testid="anomaly-filter"]', '0.5');
+      await page.waitForURL(/[?&]anomaly=0\.5(&|$)/);
+      const anomalous = await allRecords(otherId, { anomaly: '0.5' });
+      assert.ok(anomalous.length >= 31, `${anomalous.length} anomalous records`);
+      for (const r of anomalous) assert.ok(r.anomaly >= 0.5, JSON.stringify(r));
+      await expectTotal(page, anomalous.length);
+      await expectRowsMatch(page, anomalous, 'anomalous', rows => assert.ok(rows.length > 0));
+      const scores = await page.$$eval('.rt-row[data-id]', rs => rs.map(r => Number(r.dataset.anomaly)));
+      assert.ok(scores.every(x => x >= 0.5), JSON.stringify(scores));
+      assert.equal(await page.$$eval('.rt-row[data-id] [data-testid="anomaly-badge"]', bs => bs.length), scores.length, 'a badge on every row');
+      await page.click(`.rt-row[data-id="${anomalous[0].id}"]`);
+      const kinds = await page.$$eval('[data-testid="record-detail"] [data-testid="anomaly-reasons"] [data-kind]', ks => ks.map(k => k.dataset.kind));
+      assert.deepEqual(kinds, anomalous[0].anomaly_reasons.map(r => r.kind));
+      await page.reload();
+      await expectTotal(page, anomalous.length);
+      assert.equal(await page.inputValue('[data-testid="anomaly-filter"]'), '0.5', 'kept by the URL');
+    });
+
+    await step('two bundles compared side by side: per-bundle counts equal the API, the injected templates are flagged only in B, a shared filter changes both sides', async () => {
+      await page.goto(base + '/');
+      await page.click(`tbody.bundle[data-bundle-id="${bundleId}"] [data-testid="pick"]`);
+      await page.click(`tbody.bundle[data-bundle-id="${otherId}"] [data-testid="pick"]`);
+      await page.click('[data-testid="compare"]');
+      await page.waitForURL(url => new URL(url).pathname === '/compare');
+      const url = new URL(page.url());
+      assert.deepEqual([url.searchParams.get('a'), url.searchParams.get('b')], [bundleId, otherId]);
+
+      const total = async (id, params) =>
+        (await apiGet(`/logs/search?${new URLSearchParams({ log_bundle_id: id, limit: '1', ...params })}`)).total;
+      const counts = async (id, groupBy, params) => Object.fromEntries(
+        (await apiGet(`/logs/aggregate?${new URLSearchParams({ log_bundle_id: id, group_by: groupBy, ...params })}`)).buckets.map(b => [b.key, b.count]));
+      /** Both sides' totals and the level and service counts of A and B (each facet without its own filter). */
+      const expectSides = async (params, label) => {
+        const [ta, tb] = [await total(bundleId, params), await total(otherId, params)];
+        await waitFor(`${label}: totals of A and B`, async () => {
+          assert.equal(await page.getAttribute('[data-testid="side-a"]', 'data-total'), String(ta));
+          assert.equal(await page.getAttribute('[data-testid="side-b"]', 'data-total'), String(tb));
+        });
+        for (const group of ['log_level', 'service']) {
+          const { [group]: _own, ...others } = params;
+          const [ca, cb] = [await counts(bundleId, group, others), await counts(otherId, group, others)];
+          await waitFor(`${label}: ${group} of A and B`, async () => {
+            const rows = await page.$$eval(`.compare-facet[data-facet="${group}"][data-loaded="true"] tr[data-key]`,
+              trs => trs.map(tr => [tr.dataset.key, Number(tr.dataset.a), Number(tr.dataset.b)]));
+            const keys = [...new Set([...Object.keys(ca), ...Object.keys(cb)])].sort();
+            assert.deepEqual(rows.map(r => r[0]).sort(), keys);
+            for (const [key, a, b] of rows) assert.deepEqual([a, b], [ca[key] ?? 0, cb[key] ?? 0], `${group} ${key}`);
+          });
+        }
+        return [ta, tb];
+      };
+      const [ta, tb] = await expectSides({}, 'no filter');
+      assert.equal(ta, expected.total);
+      assert.notEqual(ta, tb);
+
+      const diff = '[data-testid="template-diff"][data-loaded="true"]';
+      await page.waitForSelector(diff);
+      const [inA, inB] = [
+        await apiGet(`/logs/templates?${new URLSearchParams({ log_bundle_id: bundleId, limit: '2000' })}`),
+        await apiGet(`/logs/templates?${new URLSearchParams({ log_bundle_id: otherId, limit: '2000' })}`),
+      ];
+      const textsA = new Set(inA.templates.map(t => t.template));
+      const onlyB = inB.templates.filter(t => !textsA.has(t.template));
+      const injected = onlyB.filter(t => /firmware watchdog|SMART check/.test(t.template));
+      assert.equal(injected.length, 2, `the injected templates are only in B: ${JSON.stringify(onlyB.map(t => t.template))}`);
+      const flagged = await page.$$eval(`${diff} tr[data-only="b"]`, trs => trs.map(tr => ({ t: tr.dataset.template, a: Number(tr.dataset.a), b: Number(tr.dataset.b) })));
+      assert.deepEqual(flagged.map(f => f.t).sort(), onlyB.map(t => t.template).sort(), 'every template only in B is flagged');
+      for (const t of injected) assert.deepEqual(flagged.find(f => f.t === t.template), { t: t.template, a: 0, b: t.count });
+      const firstRows = await page.$$eval(`${diff} tbody tr`, trs => trs.slice(0, 3).map(tr => tr.dataset.only));
+      assert.equal(firstRows[0], 'b', 'templates only in B come first');
+      await shot(page, '16-compare.png');
+
+      await page.click(`.compare-facet[data-facet="log_level"] tr[data-key="ERROR"] input`);
+      await page.waitForURL(/[?&]log_level=ERROR(&|$)/);
+      const [ea, eb] = await expectSides({ log_level: 'ERROR' }, 'ERROR only');
+      assert.ok(ea < ta && eb < tb);
+      await waitFor('both histograms under the shared filter', async () => {
+        assert.equal(await page.getAttribute('[data-testid="side-a"] [data-testid="time-histogram"][data-loaded="true"]', 'data-total'), String(ea));
+        assert.equal(await page.getAttribute('[data-testid="side-b"] [data-testid="time-histogram"][data-loaded="true"]', 'data-total'), String(eb));
+      });
+      const injectedInDiff = await page.$$eval(`${diff} tr[data-only="b"]`, trs => trs.map(tr => tr.dataset.template));
+      for (const t of injected) assert.ok(injectedInDiff.includes(t.template), `${t.template} still only in B among the errors`);
+
+      await page.click('[data-testid="to-merged"]');
+      await page.waitForURL(url => new URL(url).pathname === `/browse/${bundleId},${otherId}`);
+      const both = await allRecords(`${bundleId},${otherId}`, { log_level: 'ERROR' });
+      assert.equal(both.length, ea + eb);
+      await expectTotal(page, both.length);
+      await expectRowsMatch(page, both, 'merged');
+      const shownBundles = await page.$$eval('.rt-row[data-id]', rs => [...new Set(rs.map(r => r.dataset.bundle))]);
+      assert.ok(shownBundles.every(b => b === bundleId || b === otherId), JSON.stringify(shownBundles));
+      assert.ok(await page.$('.rt-row[data-id] .rt-bundle'), 'a bundle column');
+    });
+  }
+
   if (liveBundlePath) {
     await step('the Live page fills in while a bundle is ingested: records before completion, heatmap, every ERROR and FATAL, a rule hit, the end', async () => {
       await page.goto(base + '/');
@@ -710,8 +859,10 @@ try {
       await page.waitForSelector('[data-testid="live-end"][data-status="completed"]');
       await page.selectOption('.live-page select[name="min_level"]', 'FATAL');
       await page.waitForURL(/min_level=FATAL/);
+      // the new stream connects, then ends at once (the bundle is complete); the previous end banner may show meanwhile
+      await waitFor('the FATAL stream ended', async () =>
+        assert.equal(await page.getAttribute('[data-testid="live-conn"]', 'data-state'), 'ended'));
       await page.waitForSelector('[data-testid="live-end"][data-status="completed"]');
-      assert.equal(await page.getAttribute('[data-testid="live-conn"]', 'data-state'), 'ended');
     });
   }
 

@@ -5,6 +5,7 @@ import { HeatmapPage } from './pages/HeatmapPage';
 import { RulesPage } from './pages/RulesPage';
 import { HealthPage } from './pages/HealthPage';
 import { LivePage } from './pages/LivePage';
+import { ComparePage } from './pages/ComparePage';
 import { Link, rulesRoute, useRoute } from './lib/route';
 
 /** The pages by route; a new page is one more case here and one more Route variant. */
@@ -14,7 +15,8 @@ export function App() {
     document.title =
       route.page === 'browse' || route.page === 'heatmap' || route.page === 'services' ? `${route.bundleId} · Bundlescope`
         : route.page === 'live' ? `Live ${route.bundleId} · Bundlescope`
-        : route.page === 'rules' ? 'Rules · Bundlescope' : 'Bundlescope';
+        : route.page === 'rules' ? 'Rules · Bundlescope'
+        : route.page === 'compare' ? `Compare ${route.a} and ${route.b} · Bundlescope` : 'Bundlescope';
   }, [route]);
   return (
     <>
@@ -35,6 +37,7 @@ export function App() {
       {route.page === 'rules' && <RulesPage route={route} />}
       {route.page === 'services' && <HealthPage route={route} />}
       {route.page === 'live' && <LivePage route={route} />}
+      {route.page === 'compare' && <ComparePage route={route} />}
       {route.page === 'notfound' && (
         <div class="page">
           <p class="banner error">No page at {route.path}.</p>

@@ -5,6 +5,8 @@ import { useState } from 'preact/hooks';
 import { api, type Bucket, type Filters, type ListFilter } from '../lib/api';
 import { count, LEVELS } from '../lib/format';
 import { usePoll } from '../lib/hooks';
+import { AnomalyControl, AnomalyList } from './AnomalyFilter';
+import { TemplatesFacet } from './TemplatesFacet';
 
 interface Group {
   /** the filter parameter a value sets */
@@ -26,6 +28,7 @@ const GROUPS: Group[] = [
 const SHOWN = 12;
 
 interface Props {
+  /** one bundle, or several merged (comma-separated) */
   bundleId: string;
   filters: Filters;
   /** counts are fetched again when this changes (the search's total while a bundle ingests) */
@@ -33,12 +36,17 @@ interface Props {
   onChange: (param: ListFilter, values: string[]) => void;
 }
 
-export function FacetSidebar({ bundleId, filters, version, onChange }: Props) {
+export function FacetSidebar(props: Props & { onFilters: (patch: Partial<Filters>) => void }) {
+  const { bundleId, filters, version, onChange, onFilters } = props;
+  const single = !bundleId.includes(',');
   return (
     <aside class="facets" data-testid="facets">
+      <AnomalyControl value={filters.anomaly} onChange={anomaly => onFilters({ anomaly })} />
       {GROUPS.map(g => (
         <FacetGroup key={g.param} group={g} bundleId={bundleId} filters={filters} version={version} onChange={onChange} />
       ))}
+      <TemplatesFacet bundleId={bundleId} filters={filters} version={version} onChange={ids => onChange('template_id', ids)} />
+      {single && <AnomalyList bundleId={bundleId} onPick={onFilters} />}
     </aside>
   );
 }

@@ -8,7 +8,8 @@ interface Props {
   /** the parameter the API refused, to mark its field */
   badParam: string | null;
   onSubmit: (patch: Pick<Filters, 'q' | 'start_time' | 'end_time'>) => void;
-  onOrder: (order: Order) => void;
+  /** none: no order selector (the search's order is fixed) */
+  onOrder?: (order: Order) => void;
 }
 
 /** Full-text query and time range (the time histogram's brush will set the same range). */
@@ -54,10 +55,12 @@ export function QueryBar({ filters, order, badParam, onSubmit, onOrder }: Props)
         title="End time, exclusive: ISO-8601, UTC unless an offset is given"
       />
       <button type="submit">Search</button>
-      <select value={order} onChange={e => onOrder(e.currentTarget.value as Order)} aria-label="Order" name="order">
-        <option value="asc">Oldest first</option>
-        <option value="desc">Newest first</option>
-      </select>
+      {onOrder && (
+        <select value={order} onChange={e => onOrder(e.currentTarget.value as Order)} aria-label="Order" name="order">
+          <option value="asc">Oldest first</option>
+          <option value="desc">Newest first</option>
+        </select>
+      )}
     </form>
   );
 }

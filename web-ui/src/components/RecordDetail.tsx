@@ -3,6 +3,7 @@ import type { ListFilter, LogRecord } from '../lib/api';
 import { displayTime } from '../lib/format';
 import { Marked } from './Marked';
 import { RecordContext } from './RecordContext';
+import { ANOMALY_FLAG, AnomalyBadge } from './RecordTable';
 
 interface Props {
   bundleId: string;
@@ -12,10 +13,12 @@ interface Props {
   onFilter: (param: ListFilter, value: string) => void;
   /** drafts a known-issue rule from this record */
   onMakeRule: () => void;
+  /** narrows the search to the records of this record's message template */
+  onSimilar: (templateId: string) => void;
 }
 
 /** One record in full: every line of its message, where it came from, and its neighbours in its file. */
-export function RecordDetail({ bundleId, record, onClose, onFilter, onMakeRule }: Props) {
+export function RecordDetail({ bundleId, record, onClose, onFilter, onMakeRule, onSimilar }: Props) {
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -52,7 +55,19 @@ export function RecordDetail({ bundleId, record, onClose, onFilter, onMakeRule }
       <header>
         <span class={`rt-level lvl-${record.log_level}`}>{record.log_level}</span>
         <span>{displayTime(record.time)} UTC</span>
+        {(record.anomaly ?? 0) >= ANOMALY_FLAG && <AnomalyBadge record={record} />}
         <span class="spacer" />
+        {record.template_id != null && (
+          <button
+            class="secondary"
+            onClick={() => onSimilar(String(record.template_id))}
+            data-testid="similar-records"
+            data-template-id={record.template_id}
+            title="Every record of this record's message template"
+          >
+            Similar records
+          </button>
+        )}
         <button class="secondary" onClick={onMakeRule} data-testid="make-rule-button" title="Draft a known-issue rule from this record and backtest it">
           Make rule
         </button>
@@ -71,12 +86,25 @@ export function RecordDetail({ bundleId, record, onClose, onFilter, onMakeRule }
         {field('PID', record.pid)}
         {field('Time as written', record.time_text)}
         {field('Id', record.id)}
+        {field('Template', record.template_id)}
+        {field('Anomaly', record.anomaly ? record.anomaly.toFixed(2) : null)}
       </dl>
+      {(record.anomaly_reasons ?? []).length > 0 && (
+        <p class="reasons" data-testid="anomaly-reasons">
+          Anomalous because:{' '}
+          {record.anomaly_reasons!.map((r, i) => (
+            <span key={r.kind} data-kind={r.kind}>
+              {i > 0 && '; '}
+              <b>{r.kind}</b> (+{r.contribution.toFixed(2)}) {r.detail}
+            </span>
+          ))}
+        </p>
+      )}
       <div class="detail-body">
         <pre class="message" data-testid="record-message">
           <Marked text={record.message} spans={record.highlights} />
         </pre>
-        <RecordContext bundleId={bundleId} record={record} />
+        <RecordContext bundleId={record.log_bundle_id ?? bundleId} record={record} />
       </div>
     </section>
   );

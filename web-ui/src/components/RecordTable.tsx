@@ -27,9 +27,14 @@ interface Props {
   selectedId: string | null;
   onSelect: (record: LogRecord, index: number) => void;
   jump: Jump | null;
+  /** with a bundle column (a search over several bundles): the label of a bundle id */
+  bundleLabel?: (bundleId: string) => string;
 }
 
-export function RecordTable({ pager, total, selectedId, onSelect, jump }: Props) {
+/** A row's anomaly is flagged from this score on (the scorer's flag: ARCHITECTURE.md, "Anomalies"). */
+export const ANOMALY_FLAG = 0.5;
+
+export function RecordTable({ pager, total, selectedId, onSelect, jump, bundleLabel }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewH, setViewH] = useState(600);
   const [top, setTop] = useState(0);
@@ -159,15 +164,19 @@ export function RecordTable({ pager, total, selectedId, onSelect, jump }: Props)
         data-index={i}
         data-id={r.id}
         data-lines={lines}
+        data-bundle={r.log_bundle_id}
+        data-anomaly={r.anomaly ?? 0}
         onClick={() => onSelect(r, i)}
         title={`${r.filepath}:${r.line_number}`}
       >
         <span class="rt-time">{displayTime(r.time)}</span>
+        {bundleLabel && <span class="rt-bundle" title={r.log_bundle_id}>{r.log_bundle_id ? bundleLabel(r.log_bundle_id) : ''}</span>}
         <span class="rt-level">{r.log_level}</span>
         <span class="rt-node">{r.cvm_ip ?? ''}</span>
         <span class="rt-service">{r.service}</span>
         <span class="rt-pid">{r.pid ?? ''}</span>
         <span class="rt-message">
+          {(r.anomaly ?? 0) >= ANOMALY_FLAG && <AnomalyBadge record={r} />}
           <Marked text={firstLine} spans={r.highlights} />
           {lines > 1 && <span class="more">+{lines - 1} lines</span>}
         </span>
@@ -176,9 +185,10 @@ export function RecordTable({ pager, total, selectedId, onSelect, jump }: Props)
   }
 
   return (
-    <div class="record-table" data-testid="record-table" data-total={total} data-loaded={pager.loaded} data-requests={pager.requests}>
+    <div class={`record-table${bundleLabel ? ' with-bundle' : ''}`} data-testid="record-table" data-total={total} data-loaded={pager.loaded} data-requests={pager.requests}>
       <div class="rt-head" role="row">
         <span class="rt-time">Time (UTC)</span>
+        {bundleLabel && <span class="rt-bundle">Bundle</span>}
         <span class="rt-level">Level</span>
         <span class="rt-node">Node</span>
         <span class="rt-service">Service</span>
@@ -194,5 +204,16 @@ export function RecordTable({ pager, total, selectedId, onSelect, jump }: Props)
         {total === 0 && <p class="empty">No record matches.</p>}
       </div>
     </div>
+  );
+}
+
+/** The anomaly score of a record's (template, node) pair, its reasons as the tooltip. */
+export function AnomalyBadge({ record }: { record: LogRecord }) {
+  const score = record.anomaly ?? 0;
+  const why = (record.anomaly_reasons ?? []).map(r => `${r.kind} +${r.contribution.toFixed(2)}: ${r.detail}`).join('\n');
+  return (
+    <span class="anomaly-badge" data-testid="anomaly-badge" title={`anomaly ${score.toFixed(2)}${why ? `\n${why}` : ''}`}>
+      ⚑ {score.toFixed(2)}
+    </span>
   );
 }

@@ -46,6 +46,13 @@ export interface LogRecord {
   filepath: string;
   line_number: number;
   message: string;
+  /** the bundle it came from (a search over several bundles mixes them) */
+  log_bundle_id?: string;
+  /** its message template on its node (ids are per node: compare templates by text across nodes) */
+  template_id?: number | null;
+  /** its (template, node) pair's anomaly score, 0..1 (0 until the bundle is scored) */
+  anomaly?: number;
+  anomaly_reasons?: AnomalyReason[];
   /** set by {@link api.search} from the answer's highlights: where the text query matched */
   highlights?: [number, number][];
 }
@@ -97,6 +104,50 @@ export interface ContextResponse {
   filepath: string;
   target_index: number;
   records: LogRecord[];
+}
+
+export interface AnomalyReason {
+  kind: 'rare' | 'new' | 'burst' | 'one_node' | string;
+  detail: string;
+  contribution: number;
+}
+
+export interface TemplateEntry {
+  template_id: number;
+  /** null when the node does not know the id (another node mined it) */
+  template: string | null;
+  count: number;
+  first_time: string;
+  last_time: string;
+  nodes: string[];
+  services: string[];
+  /** first mined in this bundle */
+  new_in_bundle: boolean;
+}
+
+export interface TemplatesResponse {
+  /** templates matching (the list may be cut at the limit) */
+  total: number;
+  templates: TemplateEntry[];
+}
+
+export interface Anomaly {
+  template_id: number;
+  cvm_ip: string | null;
+  score: number;
+  template: string | null;
+  count: number;
+  errors: number;
+  reasons: AnomalyReason[];
+  samples: string[];
+}
+
+export interface AnomaliesResponse {
+  log_bundle_id: string;
+  /** null until the complete bundle is scored */
+  scanned_at: string | null;
+  total: number;
+  anomalies: Anomaly[];
 }
 
 export interface Bucket {
@@ -393,17 +444,26 @@ export interface Filters {
   cvm_ip: string[];
   log_level: string[];
   filename: string[];
+  /** message template ids (per node) */
+  template_id: string[];
   q: string;
   start_time: string;
   end_time: string;
+  /** a minimum anomaly score ('' none), e.g. '0.5' */
+  anomaly: string;
 }
 
-export const LIST_FILTERS = ['cvm_ip', 'service', 'log_level', 'filename'] as const;
+export const LIST_FILTERS = ['cvm_ip', 'service', 'log_level', 'filename', 'template_id'] as const;
 export type ListFilter = (typeof LIST_FILTERS)[number];
 
 export const NO_FILTERS: Filters = {
-  service: [], cvm_ip: [], log_level: [], filename: [], q: '', start_time: '', end_time: '',
+  service: [], cvm_ip: [], log_level: [], filename: [], template_id: [], q: '', start_time: '', end_time: '', anomaly: '',
 };
+
+/** Any filter set (the whole time range and every record otherwise). */
+export function hasFilters(f: Filters): boolean {
+  return LIST_FILTERS.some(name => f[name].length > 0) || !!(f.q || f.start_time || f.end_time || f.anomaly);
+}
 
 /** Extra search parameters: paging and the seek bounds the record pager adds. */
 export interface SearchExtra {
@@ -420,6 +480,7 @@ export function filterParams(bundleId: string, f: Filters): URLSearchParams {
   if (f.q.trim()) p.set('q', f.q.trim());
   if (f.start_time.trim()) p.set('start_time', f.start_time.trim());
   if (f.end_time.trim()) p.set('end_time', f.end_time.trim());
+  if (f.anomaly.trim()) p.set('anomaly', f.anomaly.trim());
   return p;
 }
 
@@ -489,6 +550,22 @@ export const api = {
     const p = filterParams(bundleId, f);
     p.set('group_by', groupBy);
     return call<AggregateResponse>(`/logs/aggregate?${p}`, { signal });
+  },
+
+  /**
+   * The message templates of what the filters match, largest first. The API has no anomaly
+   * filter here (it is left out, so counts are over the other filters).
+   */
+  templates: (bundleId: string, f: Filters, limit: number, signal?: AbortSignal) => {
+    const p = filterParams(bundleId, { ...f, anomaly: '' });
+    p.set('limit', String(limit));
+    return call<TemplatesResponse>(`/logs/templates?${p}`, { signal });
+  },
+
+  /** The bundle's anomalous (template, node) pairs, highest score first. */
+  anomalies: (bundleId: string, minScore: number, limit: number, signal?: AbortSignal) => {
+    const p = new URLSearchParams({ log_bundle_id: bundleId, min_score: String(minScore), limit: String(limit) });
+    return call<AnomaliesResponse>(`/logs/anomalies?${p}`, { signal });
   },
 
   issues: (bundleId: string, signal?: AbortSignal) =>

@@ -1,5 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { isAbort } from './api';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { api, type Filters, isAbort } from './api';
+import { RecordPager } from './pager';
+import type { Order } from './route';
 
 /**
  * Calls {@code load} now and then every {@code intervalMs} after the previous call ended (never
@@ -37,4 +39,26 @@ export function usePoll<T>(
     };
   }, [...deps, nonce, intervalMs === null]);
   return { data, error, refresh: () => setNonce(n => n + 1) };
+}
+
+/**
+ * A {@link RecordPager} over one search (one bundle, or several merged: ids comma-separated),
+ * re-rendering the caller as pages arrive; a new one for every new search. Rows 0-100 load first.
+ */
+export function useSearchPager(bundleId: string, filters: Filters, order: Order): { pager: RecordPager; searchKey: string } {
+  const searchKey = JSON.stringify([bundleId, filters, order]);
+  const pager = useMemo(
+    () => new RecordPager((extra, signal) => api.search(bundleId, filters, extra, signal), order),
+    [searchKey],
+  );
+  const [, setVersion] = useState(0);
+  useEffect(() => {
+    const unsubscribe = pager.subscribe(() => setVersion(v => v + 1));
+    pager.want(0, 100);
+    return () => {
+      unsubscribe();
+      pager.dispose();
+    };
+  }, [pager]);
+  return { pager, searchKey };
 }

@@ -57,7 +57,24 @@ export type Route =
       /** the stream's min_level: FATAL, ERROR (default) or WARN */
       minLevel: string;
     }
+  | {
+      page: 'compare';
+      /** bundle A (e.g. a good cluster) and bundle B (a bad one) */
+      a: string;
+      b: string;
+      /** one set of filters for both sides */
+      filters: Filters;
+    }
   | { page: 'notfound'; path: string };
+
+export function compareRoute(a: string, b: string, filters: Filters = NO_FILTERS): Route {
+  return { page: 'compare', a, b, filters };
+}
+
+/** The bundles a browse route shows: one id, or several merged in time order ({@code /browse/a,b}). */
+export function bundleIdsOf(bundleId: string): string[] {
+  return splitList(bundleId);
+}
 
 export const LIVE_LEVELS = ['FATAL', 'ERROR', 'WARN'];
 
@@ -106,10 +123,15 @@ export function parseRoute(pathname: string, search: string): Route {
     service: splitList(q.get('service')),
     log_level: splitList(q.get('log_level')),
     filename: splitList(q.get('filename')),
+    template_id: splitList(q.get('template_id')),
     q: q.get('q') ?? '',
     start_time: q.get('start_time') ?? '',
     end_time: q.get('end_time') ?? '',
+    anomaly: q.get('anomaly') ?? '',
   };
+  if (pathname === '/compare' || pathname === '/compare/') {
+    return { page: 'compare', a: q.get('a') ?? '', b: q.get('b') ?? '', filters };
+  }
   const services = /^\/services\/([^/]+)\/?$/.exec(pathname);
   if (services) return { page: 'services', bundleId: decodeURIComponent(services[1]), open: q.get('open') };
   const live = /^\/live\/([^/]+)\/?$/.exec(pathname);
@@ -161,7 +183,7 @@ export function routeHref(r: Route): string {
       if (r.at) q.set('at', r.at);
       if (r.issues) q.set('issues', '1');
       if (r.makeRule && r.sel) q.set('make_rule', '1');
-      return `/browse/${encodeURIComponent(r.bundleId)}` + (q.size ? `?${q}` : '');
+      return `/browse/${bundleIdsOf(r.bundleId).map(encodeURIComponent).join(',')}` + (q.size ? `?${q}` : '');
     }
     case 'rules':
       for (const name of ['q', 'severity', 'tag', 'origin', 'edit', 'history'] as const) if (r[name]) q.set(name, r[name]);
@@ -173,6 +195,11 @@ export function routeHref(r: Route): string {
     case 'live':
       q.set('min_level', r.minLevel);
       return `/live/${encodeURIComponent(r.bundleId)}?${q}`;
+    case 'compare': {
+      const c = new URLSearchParams({ a: r.a, b: r.b });
+      setFilters(c, r.filters);
+      return `/compare?${c}`;
+    }
     case 'notfound':
       return r.path;
   }
@@ -183,6 +210,7 @@ function setFilters(q: URLSearchParams, f: Filters): void {
   if (f.q) q.set('q', f.q);
   if (f.start_time) q.set('start_time', f.start_time);
   if (f.end_time) q.set('end_time', f.end_time);
+  if (f.anomaly) q.set('anomaly', f.anomaly);
 }
 
 const CHANGED = 'bundlescope:navigate';

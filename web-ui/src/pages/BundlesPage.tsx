@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, type BundleMetadata, type JobStatus } from '../lib/api';
 import { usePoll } from '../lib/hooks';
 import { baseName, bytes, count, displayInstant } from '../lib/format';
-import { browseRoute, Link, liveRoute, navigate, type Route } from '../lib/route';
+import { browseRoute, compareRoute, Link, liveRoute, navigate, type Route } from '../lib/route';
 
 type BundlesRoute = Extract<Route, { page: 'bundles' }>;
 
@@ -11,10 +11,31 @@ export function BundlesPage({ route }: { route: BundlesRoute }) {
   const list = usePoll(signal => api.bundles(signal), 2000, []);
   const bundles = [...(list.data ?? [])].sort((a, b) => (b.submitted_at ?? '').localeCompare(a.submitted_at ?? ''));
   const toggle = (id: string) => navigate({ page: 'bundles', open: route.open === id ? null : id }, { replace: true });
+  // bundles checked for Compare (two) or browsing merged (two or more), in the order checked
+  const [picked, setPicked] = useState<string[]>([]);
+  const pick = (id: string) => setPicked(p => (p.includes(id) ? p.filter(x => x !== id) : [...p, id]));
   return (
     <div class="page bundles-page">
       <AnalyzeForm onSubmitted={list.refresh} />
       {list.error && <p class="banner error">Cannot list bundles: {list.error.message}</p>}
+      <div class="bundles-actions" data-testid="bundles-actions">
+        {picked.length === 2 ? (
+          <Link class="button" to={compareRoute(picked[0], picked[1])} data-testid="compare">
+            Compare A and B side by side →
+          </Link>
+        ) : (
+          <button disabled title="Check two bundles: the first checked is A, the second B">
+            Compare
+          </button>
+        )}
+        {picked.length >= 2 ? (
+          <Link to={browseRoute(picked.join(','))} data-testid="browse-merged">
+            Browse the {picked.length} merged in time order
+          </Link>
+        ) : (
+          <span>check two bundles to compare them (e.g. a good and a bad cluster)</span>
+        )}
+      </div>
       <table class="bundles" data-testid="bundles">
         <thead>
           <tr>
@@ -29,7 +50,14 @@ export function BundlesPage({ route }: { route: BundlesRoute }) {
           </tr>
         </thead>
         {bundles.map(b => (
-          <BundleRow key={b.log_bundle_id} bundle={b} open={route.open === b.log_bundle_id} onToggle={toggle} />
+          <BundleRow
+            key={b.log_bundle_id}
+            bundle={b}
+            open={route.open === b.log_bundle_id}
+            onToggle={toggle}
+            picked={picked.indexOf(b.log_bundle_id)}
+            onPick={pick}
+          />
         ))}
         {list.data && !bundles.length && (
           <tbody>
@@ -95,8 +123,15 @@ function AnalyzeForm({ onSubmitted }: { onSubmitted: () => void }) {
   );
 }
 
-function BundleRow(props: { bundle: BundleMetadata; open: boolean; onToggle: (id: string) => void }) {
-  const { bundle, open, onToggle } = props;
+function BundleRow(props: {
+  bundle: BundleMetadata;
+  open: boolean;
+  onToggle: (id: string) => void;
+  /** its place among the checked bundles (0: A, 1: B), -1 unchecked */
+  picked: number;
+  onPick: (id: string) => void;
+}) {
+  const { bundle, open, onToggle, picked, onPick } = props;
   const id = bundle.log_bundle_id;
   const live = bundle.status === 'queued' || bundle.status === 'inprogress';
   const job = usePoll(signal => api.jobStatus(id, signal), live ? 1000 : null, [id, bundle.status]);
@@ -108,6 +143,15 @@ function BundleRow(props: { bundle: BundleMetadata; open: boolean; onToggle: (id
     <tbody class={`bundle ${open ? 'open' : ''}`} data-bundle-id={id} data-path={bundle.log_bundle_path} data-status={state}>
       <tr>
         <td class="path" title={bundle.log_bundle_path}>
+          <input
+            type="checkbox"
+            checked={picked >= 0}
+            onChange={() => onPick(id)}
+            data-testid="pick"
+            aria-label="Select to compare"
+            title={picked >= 0 ? `Bundle ${String.fromCharCode(65 + picked)} of the comparison` : 'Select to compare'}
+          />
+          {picked >= 0 && picked < 26 && <b class="pick-letter">{String.fromCharCode(65 + picked)}</b>}
           <button class="link" onClick={() => onToggle(id)} aria-expanded={open}>
             {open ? '▾' : '▸'} {baseName(bundle.log_bundle_path)}
           </button>

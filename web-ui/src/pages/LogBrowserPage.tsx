@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, ApiError, NO_FILTERS, type Filters, type Issue, type ListFilter, type LogRecord } from '../lib/api';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { api, ApiError, hasFilters, NO_FILTERS, type Filters, type Issue, type ListFilter, type LogRecord } from '../lib/api';
 import { baseName, count, isoMicros, toMicros } from '../lib/format';
-import { usePoll } from '../lib/hooks';
-import { RecordPager } from '../lib/pager';
-import { heatmapRoute, Link, navigate, type Order, type Route } from '../lib/route';
+import { usePoll, useSearchPager } from '../lib/hooks';
+import type { RecordPager } from '../lib/pager';
+import { bundleIdsOf, compareRoute, heatmapRoute, Link, navigate, type Order, type Route } from '../lib/route';
 import { FacetSidebar } from '../components/FacetSidebar';
 import { QueryBar } from '../components/QueryBar';
 import { type Jump, RecordTable } from '../components/RecordTable';
@@ -21,20 +21,10 @@ type BrowseRoute = Extract<Route, { page: 'browse' }>;
  */
 export function LogBrowserPage({ route }: { route: BrowseRoute }) {
   const { bundleId, filters, order, sel, at, issues: issuesOpen, makeRule } = route;
-  const searchKey = JSON.stringify([bundleId, filters, order]);
-  const pager = useMemo(
-    () => new RecordPager((extra, signal) => api.search(bundleId, filters, extra, signal), order),
-    [searchKey],
-  );
-  const [, setVersion] = useState(0);
-  useEffect(() => {
-    const unsubscribe = pager.subscribe(() => setVersion(v => v + 1));
-    pager.want(0, 100);
-    return () => {
-      unsubscribe();
-      pager.dispose();
-    };
-  }, [pager]);
+  const ids = bundleIdsOf(bundleId);
+  /** several bundles merged in time order: no issues, heatmap or rules (those are per bundle) */
+  const merged = ids.length > 1;
+  const { pager, searchKey } = useSearchPager(bundleId, filters, order);
 
   // A shared link (or a new search with a record selected) opens at the selected record's time.
   const [located, setLocated] = useState<{ pager: RecordPager; jump: Jump } | null>(null);
@@ -54,7 +44,8 @@ export function LogBrowserPage({ route }: { route: BrowseRoute }) {
     setSelError(null);
     if (!sel || at) return;
     const abort = new AbortController();
-    api.context(bundleId, sel, 0, abort.signal).then(
+    // merged: a link names one of the bundles; /logs/context is asked of each until one knows the id
+    firstContext(ids, sel, abort.signal).then(
       c => {
         const r = c.records[c.target_index];
         clickedAt.current = null;
@@ -69,7 +60,7 @@ export function LogBrowserPage({ route }: { route: BrowseRoute }) {
 
   // The bundle's status, polled until it ended (while it ingests, counts grow).
   const [ended, setEnded] = useState(false);
-  const bundle = usePoll(signal => api.jobStatus(bundleId, signal), ended ? null : 2000, [bundleId]);
+  const bundle = usePoll(signal => api.jobStatus(ids[0], signal), ended || merged ? null : 2000, [bundleId]);
   const ingesting = bundle.data ? bundle.data.job_status === 'queued' || bundle.data.job_status === 'inprogress' : false;
   useEffect(() => setEnded(!!bundle.data && !ingesting), [bundle.data, ingesting]);
   const records = bundle.data?.progress.records;
@@ -78,7 +69,11 @@ export function LogBrowserPage({ route }: { route: BrowseRoute }) {
   // The known issues, polled until the final check (while ingesting, checks repeat).
   const failed = bundle.data?.job_status === 'failed';
   const [checkFinal, setCheckFinal] = useState(false);
-  const issues = usePoll(signal => api.issues(bundleId, signal), checkFinal || failed ? null : 3000, [bundleId]);
+  const issues = usePoll(
+    signal => (merged ? Promise.resolve(null) : api.issues(bundleId, signal)),
+    checkFinal || failed || merged ? null : 3000,
+    [bundleId],
+  );
   useEffect(() => setCheckFinal(!!issues.data?.check?.is_final), [issues.data]);
   const recheck = async () => {
     await api.checkIssues(bundleId);
@@ -121,15 +116,26 @@ export function LogBrowserPage({ route }: { route: BrowseRoute }) {
         <Link to={{ page: 'bundles', open: null }} class="back">
           ← Bundles
         </Link>
-        <h2 title={bundle.data?.log_bundle_path}>{bundle.data ? baseName(bundle.data.log_bundle_path) : bundleId}</h2>
+        {merged ? (
+          <h2 data-testid="merged-bundles">{ids.length} bundles merged in time order</h2>
+        ) : (
+          <h2 title={bundle.data?.log_bundle_path}>{bundle.data ? baseName(bundle.data.log_bundle_path) : bundleId}</h2>
+        )}
         <span class="total" data-testid="total" data-total={total ?? ''}>
           {total === null ? 'searching…' : `${count(total)} records`}
         </span>
         {ingesting && <span class="status inprogress">still ingesting: counts grow</span>}
-        <Link to={heatmapRoute(bundleId, { filters })} data-testid="to-heatmap">
-          Heatmap
-        </Link>
-        <button
+        {merged && (
+          <Link to={compareRoute(ids[0], ids[1], filters)} data-testid="to-compare">
+            Compare side by side
+          </Link>
+        )}
+        {!merged && (
+          <Link to={heatmapRoute(bundleId, { filters })} data-testid="to-heatmap">
+            Heatmap
+          </Link>
+        )}
+        {!merged && <button
           class={`issues-toggle${issuesOpen ? ' on' : ''}`}
           onClick={() => go({ issues: !issuesOpen }, true)}
           aria-pressed={issuesOpen}
@@ -139,7 +145,7 @@ export function LogBrowserPage({ route }: { route: BrowseRoute }) {
         >
           Issues {issues.data ? count(issueList.length) : '…'}
           {worst && <SeverityBadge severity={worst.severity} />}
-        </button>
+        </button>}
         {hasFilters(filters) && (
           <button class="link" onClick={() => go({ filters: NO_FILTERS })}>
             clear all filters
@@ -164,6 +170,7 @@ export function LogBrowserPage({ route }: { route: BrowseRoute }) {
         filters={filters}
         version={ingesting ? total : null}
         onChange={(param: ListFilter, values: string[]) => setFilters({ [param]: values })}
+        onFilters={setFilters}
       />
       <main class="records">
         {error && (
@@ -177,7 +184,15 @@ export function LogBrowserPage({ route }: { route: BrowseRoute }) {
           </p>
         )}
         {total !== null && (
-          <RecordTable key={searchKey} pager={pager} total={total} selectedId={sel} onSelect={select} jump={jump} />
+          <RecordTable
+            key={searchKey}
+            pager={pager}
+            total={total}
+            selectedId={sel}
+            onSelect={select}
+            jump={jump}
+            bundleLabel={merged ? id => bundleLabel(ids, id) : undefined}
+          />
         )}
         {record && (
           <RecordDetail
@@ -186,10 +201,11 @@ export function LogBrowserPage({ route }: { route: BrowseRoute }) {
             onClose={close}
             onFilter={(param, value) => setFilters({ [param]: [value] })}
             onMakeRule={() => go({ makeRule: true })}
+            onSimilar={templateId => setFilters({ template_id: [templateId] })}
           />
         )}
       </main>
-      {issuesOpen && (
+      {issuesOpen && !merged && (
         <IssuesPanel
           issues={issues.data}
           error={issues.error}
@@ -202,7 +218,7 @@ export function LogBrowserPage({ route }: { route: BrowseRoute }) {
       )}
       {makeRule && sel && (
         <MakeRuleDialog
-          bundleId={bundleId}
+          bundleId={record?.log_bundle_id ?? ids[0]}
           recordId={sel}
           onClose={() => go({ makeRule: false })}
           onRecheck={async () => {
@@ -215,8 +231,24 @@ export function LogBrowserPage({ route }: { route: BrowseRoute }) {
   );
 }
 
-function hasFilters(f: Filters): boolean {
-  return !!(f.cvm_ip.length || f.service.length || f.log_level.length || f.filename.length || f.q || f.start_time || f.end_time);
+/** A merged table's bundle column: A, B, C... in the URL's order, the id as its title. */
+function bundleLabel(ids: string[], id: string): string {
+  const i = ids.indexOf(id);
+  return i < 0 ? id.slice(0, 8) : `${String.fromCharCode(65 + (i % 26))} ${id.slice(0, 8)}`;
+}
+
+/** The record with this id in the first of these bundles that has it (its own time and file). */
+async function firstContext(ids: string[], id: string, signal: AbortSignal) {
+  let last: unknown = null;
+  for (const bundle of ids) {
+    try {
+      return await api.context(bundle, id, 0, signal);
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 404 || ids.length === 1) throw e;
+      last = e;
+    }
+  }
+  throw last;
 }
 
 /** The loaded record with this id at or after row {@code from} (same-time records follow it). */

@@ -1,4 +1,4 @@
-import type { HeatCell } from '../../lib/api';
+import { NO_FILTERS, type HeatCell } from '../../lib/api';
 import { count, displayInstant, isoMicros } from '../../lib/format';
 import { browseRoute, navigate } from '../../lib/route';
 
@@ -35,7 +35,7 @@ export function LiveHeatmap(props: { bundleId: string; cells: Map<string, HeatCe
     const start = (first + col * widthMs) * 1000;
     navigate(browseRoute(bundleId, {
       filters: {
-        service: [], filename: [], q: '', cvm_ip: node ? [node] : [], log_level: levels,
+        ...NO_FILTERS, cvm_ip: node ? [node] : [], log_level: levels,
         start_time: isoMicros(start), end_time: isoMicros(start + widthMs * 1000),
       },
     }));

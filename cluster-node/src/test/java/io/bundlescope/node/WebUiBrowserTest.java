@@ -16,11 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,6 +133,12 @@ class WebUiBrowserTest {
     GeneratedBundle liveBundle = BundleGenerator.generate(
         BundleSpec.builder().nodes(3).seed(23).recordsPerNode(50_000).layout(Layout.TAR_GZ_OF_ZIPS).build(),
         root.resolve("bundles").resolve("NCC-logs-live.tar.gz"));
+    // the compare step's second bundle: the first one's cluster again (fewer records), plus on its first node
+    // a burst of one error and an error never seen before (templates only in it, anomalous)
+    GeneratedBundle compareBundle = BundleGenerator.generate(
+        BundleSpec.builder().nodes(3).seed(17).recordsPerNode(2000).layout(Layout.DIRECTORY).build(),
+        root.resolve("bundles").resolve("NCC-logs-compare"));
+    injectErrors(compareBundle.path());
     Path screenshots = Files.createDirectories(Path.of("target", "screenshots").toAbsolutePath());
 
     ProcessBuilder pb = new ProcessBuilder("node", SCRIPT.toString()).directory(WEB_UI.toFile()).redirectErrorStream(true);
@@ -140,6 +148,7 @@ class WebUiBrowserTest {
     env.put("BUNDLESCOPE_EXPECTED", bundle.expectedJson().toString());
     env.put("BUNDLESCOPE_SCREENSHOTS", screenshots.toString());
     env.put("BUNDLESCOPE_LIVE_BUNDLE", liveBundle.path().toString());
+    env.put("BUNDLESCOPE_COMPARE_BUNDLE", compareBundle.path().toString());
     env.put("CHROMIUM", CHROMIUM.toString());
     Process process;
     try {
@@ -175,9 +184,25 @@ class WebUiBrowserTest {
     assertThat(process.exitValue()).as("%s exit code; its output:%n%s", SCRIPT.getFileName(), log).isZero();
     assertThat(log).contains("web UI: all checks passed");
     for (String shot : List.of("03-filtered.png", "07-brushed.png", "08-context.png", "09-heatmap-nodes.png", "10-heatmap-cell.png",
-        "11-issues.png", "12-rule-editor.png", "13-rules.png", "14-live.png")) {
+        "11-issues.png", "12-rule-editor.png", "13-rules.png", "14-live.png", "16-compare.png", "17-templates.png")) {
       assertThat(screenshots.resolve(shot)).isNotEmptyFile();
     }
+  }
+
+  /** A glog file on the bundle's first node (10.1.2.10): 30 ERRORs of one message in 30 s, then one never seen. */
+  private static void injectErrors(Path bundleDir) throws IOException {
+    Path cvmLogs;
+    try (Stream<Path> dirs = Files.list(bundleDir)) {
+      cvmLogs = dirs.filter(d -> d.getFileName().toString().endsWith("-PE-10.1.2.10")).findFirst().orElseThrow().resolve("cvm_logs");
+    }
+    String host = "ntnx-26sm7b500100-a-cvm";
+    List<String> lines = new ArrayList<>(List.of("Log file created at: 2026/11/30 03:00:00", "Running on machine: " + host,
+        "Log line format: [IWEF]mmdd hh:mm:ss.uuuuuu threadid file:line] msg"));
+    for (int i = 0; i < 30; i++) {
+      lines.add(String.format("E1130 03:10:%02d.000000  7777 disk_manager.cc:412] Disk /dev/sdc failed SMART check: reallocated sectors %d", i, 2000 + i));
+    }
+    lines.add("E1130 04:20:00.000000  7777 disk_manager.cc:977] Controller mpt3sas0 reset by firmware watchdog");
+    Files.write(cvmLogs.resolve("hades." + host + ".nutanix.log.INFO.20261130-030000.7777"), lines);
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
