@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.bundlescope.analyzers.health.HealthWeights;
 import io.bundlescope.analyzers.processes.RunSettings;
 import io.bundlescope.analyzers.anomaly.AnomalySettings;
+import io.bundlescope.http.AdminGuard;
 import io.bundlescope.http.AnomaliesRoutes;
 import io.bundlescope.http.AnomalyScores;
 import io.bundlescope.http.BrowseRoutes;
@@ -140,9 +141,11 @@ final class Guardian {
               .orElse(new AnomaliesRoutes(repo, anomalyRows, logs, templates, settings.nodeName(), blocking).routes())
               .orElse(new RulesRoutes(rules, repo, logs, templates, blocking).routes())
               .orElse(new TemplatesRoutes(logs, templates, blocking).routes()))
-          .orElse(new ClusterRoutes(placement::snapshot).routes())
+          .orElse(new ClusterRoutes(new ClusterAdministration(system, placement, repo, sharding, blocking,
+              settings.nodeName(), askTimeout), AdminGuard.allowAll()).routes())
           .orElse(new HealthRoutes(settings.nodeName(),
-              () -> cluster.selfMember().status() == MemberStatus.up(), db::isReachable, blocking).routes())
+              () -> cluster.selfMember().status() == MemberStatus.up(), db::isReachable, loadView::selfDraining,
+              blocking).routes())
           .orElse(webUi.routes()));
       HttpServer.start(system, settings.host(), settings.httpPort(), settings.nodeName(), routes)
           .whenComplete((binding, failure) -> {
