@@ -57,6 +57,7 @@ export type Route =
       /** the stream's min_level: FATAL, ERROR (default) or WARN */
       minLevel: string;
     }
+  | { page: 'cluster' }
   | { page: 'notfound'; path: string };
 
 export const LIVE_LEVELS = ['FATAL', 'ERROR', 'WARN'];
@@ -89,6 +90,7 @@ function splitList(v: string | null): string[] {
 export function parseRoute(pathname: string, search: string): Route {
   const q = new URLSearchParams(search);
   if (pathname === '/' || pathname === '') return { page: 'bundles', open: q.get('open') };
+  if (pathname === '/cluster' || pathname === '/cluster/') return { page: 'cluster' };
   if (pathname === '/rules' || pathname === '/rules/') {
     return {
       page: 'rules',
@@ -173,6 +175,8 @@ export function routeHref(r: Route): string {
     case 'live':
       q.set('min_level', r.minLevel);
       return `/live/${encodeURIComponent(r.bundleId)}?${q}`;
+    case 'cluster':
+      return '/cluster';
     case 'notfound':
       return r.path;
   }
