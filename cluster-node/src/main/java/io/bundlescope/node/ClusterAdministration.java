@@ -30,7 +30,7 @@ import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.cluster.ClusterEvent.CurrentClusterState;
 import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.MemberStatus;
@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * The cluster admin API ({@link ClusterAdmin}) on top of Pekko Cluster: members from the cluster
  * state with each one's published load and the bundles {@code log_bundles} says it hosts; shard
  * placement from the shard regions; drain/undrain sent to the named node's {@link NodeLoad}
- * (found through the receptionist, so any node serves the request); leave and down through the
+ * (at its well-known path on that member, so any node serves the request); leave and down through the
  * cluster manager, as pekko-management's cluster routes do. Nodes are named by their HTTP
  * {@code host:port} (the member role {@code http:host:port}).
  */
@@ -167,23 +167,15 @@ final class ClusterAdministration implements ClusterAdmin {
   public CompletionStage<ClusterAction> drain(String node, boolean drain) {
     Member member = member(node);
     Address target = member.address();
-    Address selfAddress = cluster.selfMember().address();
-    return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(system.receptionist(),
-            replyTo -> Receptionist.find(NodeLoad.SERVICE_KEY, replyTo), askTimeout, system.scheduler())
-        .thenCompose(listing -> {
-          Optional<ActorRef<NodeLoad.Command>> load = listing.getServiceInstances(NodeLoad.SERVICE_KEY).stream()
-              .filter(ref -> {
-                Address a = ref.path().address();
-                return (a.host().isDefined() ? a : selfAddress).equals(target);
-              })
-              .findFirst();
-          if (load.isEmpty()) {
-            throw new ApiException(409, "node", "node " + node + " is not ready to take a drain (its load actor is not"
-                + " registered): try again");
-          }
-          return AskPattern.<NodeLoad.Command, NodeLoad.DrainState>ask(load.get(),
-              replyTo -> new NodeLoad.SetDraining(drain, replyTo), askTimeout, system.scheduler());
-        })
+    CompletionStage<ActorRef<NodeLoad.Command>> load = Adapter.toClassic(system)
+        .actorSelection(target + NodeLoad.PATH).resolveOne(askTimeout)
+        .<ActorRef<NodeLoad.Command>>thenApply(Adapter::toTyped)
+        .exceptionally(e -> {
+          throw new ApiException(409, "node", "node " + node + " is not ready to take a drain (" + e + "): try again");
+        });
+    return load
+        .thenCompose(ref -> AskPattern.<NodeLoad.Command, NodeLoad.DrainState>ask(ref,
+            replyTo -> new NodeLoad.SetDraining(drain, replyTo), askTimeout, system.scheduler()))
         .thenApply(state -> {
           log.info("{} {} (asked on {})", drain ? "drained" : "undrained", node, self);
           String detail = state.shuttingDown() ? "the node is shutting down: it stays draining"

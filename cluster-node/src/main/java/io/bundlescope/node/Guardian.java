@@ -79,7 +79,7 @@ final class Guardian {
       ClusterLoadView loadView = new ClusterLoadView();
       ActorRef<NodeLoad.Command> load = ctx.spawn(NodeLoad.create(cluster.selfMember().address().toString(),
           settings.nodeName(), settings.dataDir(), blocking, conf.getDuration("placement.publish-interval"), loadView),
-          "node-load");
+          NodeLoad.NAME);
       RuleRepository rules = new RuleRepository(db.dataSource());
       IssueRepository issues = new IssueRepository(db.dataSource());
       LiveSettings live = LiveSettings.fromConfig(conf.getConfig("stream"));

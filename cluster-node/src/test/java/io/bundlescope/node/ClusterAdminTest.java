@@ -199,12 +199,16 @@ class ClusterAdminTest {
             .isNotEqualTo(drainedName);
       }
       for (int i = 0; i < 3; i++) {
-        ApiClient.Answer search = viaLb.send(HttpRequest.newBuilder(URI.create(viaLb.base() + "/logs/search?limit=1"))
-            .header("X-Log-Bundle-Id", ownId).build());
+        ApiClient.Answer search = viaLb.send(HttpRequest.newBuilder(
+            URI.create(viaLb.base() + "/logs/search?limit=1&log_bundle_id=" + ownId)).header("X-Log-Bundle-Id", ownId).build());
         assertThat(search.status()).isEqualTo(200);
         assertThat(search.body().path("total").asLong()).isEqualTo(own.expected().total());
         assertThat(search.header("X-Served-By")).as("the drained node answers for its bundle").isEqualTo(drainedName);
         assertThat(search.header("X-Relayed-By")).as("routed straight to it by HAProxy").isNull();
+        ApiClient.Answer byHeader = viaLb.send(HttpRequest.newBuilder(URI.create(viaLb.base() + "/health"))
+            .header("X-Log-Bundle-Id", ownId).build());
+        assertThat(byHeader.header("X-Served-By")).as("routed by X-Log-Bundle-Id alone").isEqualTo(drainedName);
+        assertThat(byHeader.body().path("status").asText()).isEqualTo("draining");
       }
       JsonNode member = memberOn(api(others.get(0)), drainedName);
       assertThat(member.path("draining").asBoolean()).isTrue();

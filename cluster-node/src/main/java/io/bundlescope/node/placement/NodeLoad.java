@@ -14,8 +14,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.receptionist.Receptionist;
-import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import io.bundlescope.protocol.CborSerializable;
 import org.apache.pekko.cluster.ddata.Key;
 import org.apache.pekko.cluster.ddata.LWWMap;
@@ -50,7 +48,7 @@ public final class NodeLoad {
 
   /**
    * An operator's drain ({@code draining = true}) or undrain of this node, sent from any node
-   * (found through the receptionist under {@link #SERVICE_KEY}): published at once; answered
+   * (found at {@link #PATH} on its member): published at once; answered
    * with the node's drain state. A node shutting down stays draining whatever undrain says.
    */
   public record SetDraining(boolean draining, ActorRef<DrainState> replyTo) implements Command, CborSerializable {}
@@ -59,8 +57,12 @@ public final class NodeLoad {
   public record DrainState(String http, boolean draining, boolean requested, boolean shuttingDown)
       implements CborSerializable {}
 
-  /** Every node's load actor, so that an admin request on any node reaches the node it names. */
-  public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "bundlescope-node-load");
+  /**
+   * The actor's path on every node (the guardian spawns it as {@code node-load}), so that an admin
+   * request on any node reaches the node it names: member address + this path.
+   */
+  public static final String NAME = "node-load";
+  public static final String PATH = "/user/" + NAME;
 
   private enum Tick implements Command { INSTANCE }
 
