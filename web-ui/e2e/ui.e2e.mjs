@@ -866,6 +866,18 @@ try {
     });
   }
 
+  await step('the cluster page lists this single node, Up and coordinator, with its bundles and shard placement', async () => {
+    await page.goto(`${base}/cluster`);
+    await page.waitForSelector('[data-testid="cluster-member"]');
+    assert.equal(await page.locator('[data-testid="cluster-member"]').count(), 1);
+    assert.equal((await page.textContent('[data-testid="member-status"]')).trim(), 'up');
+    const members = await (await fetch(`${base}/cluster/members`)).json();
+    assert.equal(members.members.length, 1);
+    assert.ok(members.members[0].bundles_total >= 1, 'the node hosts the bundles of this run');
+    await page.waitForSelector('[data-testid="cluster-shards"]');
+    await shot(page, '15-cluster.png');
+  });
+
   await step('the page raised no error', async () => {
     assert.deepEqual(pageErrors, []);
   });

@@ -484,6 +484,58 @@ export function filterParams(bundleId: string, f: Filters): URLSearchParams {
   return p;
 }
 
+// ---- cluster admin (GET /cluster/members, GET /cluster/shards, POST /cluster/members/<node>/<action>)
+
+export interface MemberLoad {
+  ingest_bytes: number;
+  ingest_bytes_per_second: number;
+  ingesting: string[];
+  cpu_load_milli: number;
+  free_disk_bytes: number;
+  total_disk_bytes: number;
+  placement_load: number;
+  pending: number;
+}
+
+export interface ClusterMember {
+  /** HTTP host:port: the name in hosting_worker_vm_ip and in the admin calls */
+  node: string;
+  address: string;
+  status: string;
+  reachable: boolean;
+  roles: string[];
+  coordinator: boolean;
+  draining: boolean;
+  load: MemberLoad | null;
+  bundles_total: number;
+  bundles_by_status: Record<string, number>;
+  bundles: { log_bundle_id: string; log_bundle_path: string; status: JobState }[];
+}
+
+export interface ClusterMembers {
+  self: string;
+  coordinator: string | null;
+  leader: string | null;
+  members: ClusterMember[];
+}
+
+export interface ClusterShards {
+  as_of: string;
+  total: number;
+  regions: { node: string; address: string; shards: number; entities: number }[];
+  shards: { log_bundle_id: string; node: string; entities: number }[];
+  failed: string[];
+}
+
+export type MemberAction = 'drain' | 'undrain' | 'leave' | 'down';
+
+export interface ClusterActionResult {
+  node: string;
+  action: MemberAction;
+  draining: boolean | null;
+  detail: string;
+}
+
 async function call<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
   const text = await res.text();
@@ -622,6 +674,15 @@ export const api = {
 
   processes: (bundleId: string, service: string, signal?: AbortSignal) =>
     call<ProcessesResponse>(`/logs/processes?${new URLSearchParams({ log_bundle_id: bundleId, service })}`, { signal }),
+
+  clusterMembers: (signal?: AbortSignal) => call<ClusterMembers>('/cluster/members?limit=50', { signal }),
+
+  clusterShards: (signal?: AbortSignal) => call<ClusterShards>('/cluster/shards', { signal }),
+
+  /** Drain/undrain/leave/down a member by its HTTP host:port; {@code force} only for down of a reachable node. */
+  clusterAction: (node: string, action: MemberAction, force = false) =>
+    call<ClusterActionResult>(
+      `/cluster/members/${encodeURIComponent(node)}/${action}${force ? '?force=true' : ''}`, { method: 'POST' }),
 };
 
 function jsonBody(method: string, body: unknown): RequestInit {

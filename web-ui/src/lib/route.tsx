@@ -65,6 +65,7 @@ export type Route =
       /** one set of filters for both sides */
       filters: Filters;
     }
+  | { page: 'cluster' }
   | { page: 'notfound'; path: string };
 
 export function compareRoute(a: string, b: string, filters: Filters = NO_FILTERS): Route {
@@ -106,6 +107,7 @@ function splitList(v: string | null): string[] {
 export function parseRoute(pathname: string, search: string): Route {
   const q = new URLSearchParams(search);
   if (pathname === '/' || pathname === '') return { page: 'bundles', open: q.get('open') };
+  if (pathname === '/cluster' || pathname === '/cluster/') return { page: 'cluster' };
   if (pathname === '/rules' || pathname === '/rules/') {
     return {
       page: 'rules',
@@ -200,6 +202,8 @@ export function routeHref(r: Route): string {
       setFilters(c, r.filters);
       return `/compare?${c}`;
     }
+    case 'cluster':
+      return '/cluster';
     case 'notfound':
       return r.path;
   }

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.bundlescope.analyzers.health.HealthWeights;
 import io.bundlescope.analyzers.processes.RunSettings;
 import io.bundlescope.analyzers.anomaly.AnomalySettings;
+import io.bundlescope.http.AdminGuard;
 import io.bundlescope.http.AnomaliesRoutes;
 import io.bundlescope.http.AnomalyScores;
 import io.bundlescope.http.BrowseRoutes;
@@ -78,7 +79,7 @@ final class Guardian {
       ClusterLoadView loadView = new ClusterLoadView();
       ActorRef<NodeLoad.Command> load = ctx.spawn(NodeLoad.create(cluster.selfMember().address().toString(),
           settings.nodeName(), settings.dataDir(), blocking, conf.getDuration("placement.publish-interval"), loadView),
-          "node-load");
+          NodeLoad.NAME);
       RuleRepository rules = new RuleRepository(db.dataSource());
       IssueRepository issues = new IssueRepository(db.dataSource());
       LiveSettings live = LiveSettings.fromConfig(conf.getConfig("stream"));
@@ -140,9 +141,11 @@ final class Guardian {
               .orElse(new AnomaliesRoutes(repo, anomalyRows, logs, templates, settings.nodeName(), blocking).routes())
               .orElse(new RulesRoutes(rules, repo, logs, templates, blocking).routes())
               .orElse(new TemplatesRoutes(logs, templates, blocking).routes()))
-          .orElse(new ClusterRoutes(placement::snapshot).routes())
+          .orElse(new ClusterRoutes(new ClusterAdministration(system, placement, repo, sharding, blocking,
+              settings.nodeName(), askTimeout), AdminGuard.allowAll()).routes())
           .orElse(new HealthRoutes(settings.nodeName(),
-              () -> cluster.selfMember().status() == MemberStatus.up(), db::isReachable, blocking).routes())
+              () -> cluster.selfMember().status() == MemberStatus.up(), db::isReachable, loadView::selfDraining,
+              blocking).routes())
           .orElse(webUi.routes()));
       HttpServer.start(system, settings.host(), settings.httpPort(), settings.nodeName(), routes)
           .whenComplete((binding, failure) -> {

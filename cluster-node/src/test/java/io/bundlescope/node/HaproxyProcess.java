@@ -84,6 +84,22 @@ final class HaproxyProcess implements AutoCloseable {
     return runtime("show map " + map);
   }
 
+  /**
+   * The backend server's operational state for {@code node} (host:port), per {@code show servers
+   * state}: 0 stopped (down), 1 starting, 2 running, 3 stopping (NOLB: a 404 from /health under
+   * {@code disable-on-404}, out of the balancing but still the target of use-server); -1 unknown.
+   */
+  int opState(String node) throws IOException {
+    int colon = node.lastIndexOf(':');
+    for (String line : runtime("show servers state bundlescope_nodes").split("\n")) {
+      String[] f = line.split(" ");
+      if (f.length > 18 && f[4].equals(node.substring(0, colon)) && f[18].equals(node.substring(colon + 1))) {
+        return Integer.parseInt(f[5]);
+      }
+    }
+    return -1;
+  }
+
   /** Whether the backend server for {@code node} (host:port) is UP, per {@code show servers state}. */
   boolean isUp(String node) throws IOException {
     int colon = node.lastIndexOf(':');

@@ -70,6 +70,11 @@ final class NodeProcess implements AutoCloseable {
     process.waitFor();
   }
 
+  /** Waits until the JVM ends by itself (e.g. after leaving the cluster); whether it did. */
+  boolean awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (process != null && process.isAlive()) {

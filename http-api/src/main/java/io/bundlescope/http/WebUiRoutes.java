@@ -1,6 +1,7 @@
 package io.bundlescope.http;
 
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.http.javadsl.model.ContentType;
@@ -26,8 +27,8 @@ public final class WebUiRoutes extends AllDirectives {
   static final String ROOT = "webui";
   /** First path segments of the API: never the UI's, so their 404s stay JSON. */
   private static final Set<String> API_PREFIXES = Set.of("logs", "health", "cluster", "rules");
-  /** The client page at the path of an API resource, served to browsers only ({@link #pages()}). */
-  private static final String PAGE_OVER_API = "rules";
+  /** Client pages at the path of an API resource or prefix, served to browsers only ({@link #pages()}). */
+  private static final List<String> PAGES_OVER_API = List.of("rules", "cluster");
   private static final Map<String, ContentType> TYPES = Map.of(
       "html", ContentTypes.TEXT_HTML_UTF8,
       "js", MediaTypes.APPLICATION_JAVASCRIPT.toContentType(HttpCharsets.UTF_8),
@@ -59,18 +60,18 @@ public final class WebUiRoutes extends AllDirectives {
   }
 
   /**
-   * Client pages whose path is also an API resource ({@code /rules}: the rules page and
-   * {@code GET /rules}): a browser's navigation (it accepts {@code text/html}) gets index.html,
+   * Client pages whose path is also an API resource or prefix ({@code /rules}: the rules page and
+   * {@code GET /rules}; {@code /cluster}: the cluster page, under the {@code /cluster/...} API): a browser's navigation (it accepts {@code text/html}) gets index.html,
    * so the page reloads and is shared like any other; every other request (the UI's own calls send
    * {@code Accept: application/json}, scripts send none or {@code *}{@code /*}) gets the API. Goes
    * before the API routes.
    */
   public Route pages() {
-    return get(() -> path(PAGE_OVER_API, () -> optionalHeaderValueByName("Accept", accept ->
-        accept.filter(WebUiRoutes::wantsHtml).isPresent()
-            ? encodeResponse(() -> respondWithHeader(REVALIDATE,
-                () -> getFromResource(ROOT + "/index.html", ContentTypes.TEXT_HTML_UTF8, loader)))
-            : reject())));
+    Route index = optionalHeaderValueByName("Accept", accept -> accept.filter(WebUiRoutes::wantsHtml).isPresent()
+        ? encodeResponse(() -> respondWithHeader(REVALIDATE,
+            () -> getFromResource(ROOT + "/index.html", ContentTypes.TEXT_HTML_UTF8, loader)))
+        : reject());
+    return get(() -> PAGES_OVER_API.stream().map(page -> path(page, () -> index)).reduce(Route::orElse).orElseThrow());
   }
 
   /** A browser navigating asks for HTML by name; an API client asks for JSON or anything. */

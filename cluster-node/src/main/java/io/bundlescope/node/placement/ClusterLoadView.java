@@ -7,12 +7,13 @@ import java.util.Set;
 /**
  * This node's copy of every node's latest {@link NodeLoadReport}, keyed by member address;
  * written by {@link NodeLoad} from Distributed Data, read by {@link LeastLoadedAllocation} on
- * the coordinator's thread and by {@code GET /cluster/load}.
+ * the coordinator's thread and by {@code GET /cluster/load}; and whether this node itself drains.
  */
 public final class ClusterLoadView {
   /** How long a bundle counts as seen on a node after it was last in that node's report. */
   private static final long SEEN_NANOS = 120_000_000_000L;
   private volatile Map<String, NodeLoadReport> reports = Map.of();
+  private volatile boolean selfDraining;
   /** node -> bundle -> when last seen in its report: a short bundle may come and go between two allocations. */
   private final Map<String, Map<String, Long>> seen = new HashMap<>();
 
@@ -29,6 +30,15 @@ public final class ClusterLoadView {
   /** Bundles that this node's reports showed lately, including ones finished since. */
   public synchronized Set<String> recentlySeen(String node) {
     return Set.copyOf(seen.getOrDefault(node, Map.of()).keySet());
+  }
+
+  /** Whether this node is draining (asked to, or shutting down) as its {@link NodeLoad} last decided: for /health. */
+  public boolean selfDraining() {
+    return selfDraining;
+  }
+
+  void selfDraining(boolean draining) {
+    selfDraining = draining;
   }
 
   public NodeLoadReport report(String node) {

@@ -14,6 +14,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import io.bundlescope.protocol.CborSerializable;
 import org.apache.pekko.cluster.ddata.Key;
 import org.apache.pekko.cluster.ddata.LWWMap;
 import org.apache.pekko.cluster.ddata.LWWMapKey;
@@ -45,6 +46,24 @@ public final class NodeLoad {
   /** The node is shutting down: publish at once that it takes no new bundle. */
   public enum Drain implements Command { INSTANCE }
 
+  /**
+   * An operator's drain ({@code draining = true}) or undrain of this node, sent from any node
+   * (found at {@link #PATH} on its member): published at once; answered
+   * with the node's drain state. A node shutting down stays draining whatever undrain says.
+   */
+  public record SetDraining(boolean draining, ActorRef<DrainState> replyTo) implements Command, CborSerializable {}
+
+  /** Whether the node now says it is draining, and why. */
+  public record DrainState(String http, boolean draining, boolean requested, boolean shuttingDown)
+      implements CborSerializable {}
+
+  /**
+   * The actor's path on every node (the guardian spawns it as {@code node-load}), so that an admin
+   * request on any node reaches the node it names: member address + this path.
+   */
+  public static final String NAME = "node-load";
+  public static final String PATH = "/user/" + NAME;
+
   private enum Tick implements Command { INSTANCE }
 
   private record Sampled(long cpuLoadMilli, long freeDisk, long totalDisk) implements Command {}
@@ -71,7 +90,10 @@ public final class NodeLoad {
   private final IngestRate rate = new IngestRate(RATE_WINDOW);
   private long ingestedSincePublish;
   private long lastPublishNanos = System.nanoTime();
-  private boolean draining;
+  /** An operator asked this node to drain ({@link SetDraining}). */
+  private boolean drainRequested;
+  /** CoordinatedShutdown started ({@link Drain}): never undone. */
+  private boolean shuttingDown;
   private boolean sampling;
   private long seq;
   private Sampled lastSample = new Sampled(-1, 0, 0);
@@ -112,6 +134,7 @@ public final class NodeLoad {
           return Behaviors.same();
         })
         .onMessageEquals(Drain.INSTANCE, this::onDrain)
+        .onMessage(SetDraining.class, this::onSetDraining)
         .onMessageEquals(Tick.INSTANCE, this::onTick)
         .onMessage(Sampled.class, this::onSampled)
         .onMessage(ViewChanged.class, this::onViewChanged)
@@ -138,8 +161,20 @@ public final class NodeLoad {
   }
 
   private Behavior<Command> onDrain() {
-    draining = true;
+    shuttingDown = true;
+    view.selfDraining(true);
     publish();
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onSetDraining(SetDraining set) {
+    if (set.draining() != drainRequested) {
+      ctx.getLog().info("{} by an operator", set.draining() ? "draining: no new bundle comes here" : "undrained");
+    }
+    drainRequested = set.draining();
+    view.selfDraining(drainRequested || shuttingDown);
+    publish();
+    set.replyTo().tell(new DrainState(http, drainRequested || shuttingDown, drainRequested, shuttingDown));
     return Behaviors.same();
   }
 
@@ -178,7 +213,7 @@ public final class NodeLoad {
     lastPublishNanos = now;
     long bytes = remaining.values().stream().mapToLong(Tracked::bytes).sum();
     NodeLoadReport report = new NodeLoadReport(++seq, bytes, new ArrayList<>(remaining.keySet()),
-        lastSample.cpuLoadMilli(), lastSample.freeDisk(), lastSample.totalDisk(), draining, http,
+        lastSample.cpuLoadMilli(), lastSample.freeDisk(), lastSample.totalDisk(), drainRequested || shuttingDown, http,
         rate.bytesPerSecond());
     replicator.askUpdate(
         replyTo -> new Replicator.Update<>(KEY, LWWMap.empty(), Replicator.writeLocal(), replyTo,

@@ -15,7 +15,7 @@ import java.util.List;
  * @param cpuLoadMilli system load average over one minute per core, times 1000; -1 when unknown
  * @param freeDiskBytes usable bytes on the file system of the node's data directory
  * @param totalDiskBytes size of that file system
- * @param draining the node is shutting down: it takes no new bundle
+ * @param draining the node takes no new bundle: an operator drained it, or it is shutting down
  * @param http the node's HTTP API as {@code host:port} (its name, as in hosting_worker_vm_ip)
  * @param ingestBytesPerSecond its measured ingest rate ({@link IngestRate}); 0 until measured
  */
