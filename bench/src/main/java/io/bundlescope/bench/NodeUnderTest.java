@@ -70,9 +70,9 @@ final class NodeUnderTest implements AutoCloseable {
   /** Bytes on disk of a bundle's index directory ({@code <data-dir>/index/<id>}, counts included). */
   long indexBytes(String bundleId) throws IOException {
     Path index = workDir.resolve("data").resolve("index").resolve(bundleId);
-    if (!java.nio.file.Files.isDirectory(index)) return 0;
-    try (var files = java.nio.file.Files.walk(index)) {
-      return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    if (!Files.isDirectory(index)) return 0;
+    try (var files = Files.walk(index)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
     }
   }
 
