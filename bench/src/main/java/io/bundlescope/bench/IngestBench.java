@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,6 +23,8 @@ import java.util.Locale;
  * --work DIR         scratch space for the baselines and the node (default: the temp dir)
  * --timeout-min 120  longest wait for the ingest (the node's health wait is 20 min)
  * --no-baseline | --no-node
+ * --policies index/info=count/info=drop   instead of one ingest, one per ingest policy (each
+ *                    given as analyze's parameters, ',' between them), same node, in this order
  * </pre>
  */
 public final class IngestBench {
@@ -40,6 +43,7 @@ public final class IngestBench {
     long timeoutMin = 120;
     boolean baseline = true;
     boolean node = true;
+    List<String> policies = List.of();
     for (int i = 0; i < args.length; i++) {
       if (args[i].startsWith("--") && !args[i].startsWith("--no-") && i + 1 == args.length) {
         usage(args[i] + " needs a value");
@@ -55,6 +59,7 @@ public final class IngestBench {
         case "--timeout-min" -> timeoutMin = Long.parseLong(args[++i]);
         case "--no-baseline" -> baseline = false;
         case "--no-node" -> node = false;
+        case "--policies" -> policies = List.of(args[++i].split("/"));
         default -> usage("unknown option " + args[i]);
       }
     }
@@ -87,7 +92,8 @@ public final class IngestBench {
     log("node: starting %s run (it builds first when sources changed)", launcher);
     boolean completed;
     try (NodeUnderTest n = NodeUnderTest.start(launcher, bundles, work, Duration.ofMinutes(20))) {
-      completed = ingest(n, bundle, cores, shell, java, Duration.ofMinutes(timeoutMin));
+      completed = policies.isEmpty() ? ingest(n, bundle, cores, shell, java, Duration.ofMinutes(timeoutMin))
+          : comparePolicies(n, bundle, policies, Duration.ofMinutes(timeoutMin));
     }
     if (!completed) System.exit(1);
   }
@@ -133,6 +139,40 @@ public final class IngestBench {
           seconds / shell.seconds(), seconds / java.seconds());
       print("cpu ratio node CPU / baseline CPU: %.1fx shell, %.1fx java (steadier than wall time on a"
           + " shared machine)", cpu / shell.cpuSeconds(), cpu / java.cpuSeconds());
+    }
+    return true;
+  }
+
+  /**
+   * The same bundle ingested once per ingest policy on the same node, one after the other (each
+   * a new bundle id: reanalyze), in the order given; figures as ratios to the first policy's run.
+   */
+  private static boolean comparePolicies(NodeUnderTest n, BenchBundle bundle, List<String> policies,
+      Duration timeout) throws Exception {
+    double[] first = null;
+    print("policy                          wall s    CPU s   index MB  indexed / counted / dropped"
+        + "   wall, CPU, index vs the first");
+    for (String policy : policies) {
+      String params = policy.equals("index") ? "" : policy.replace(',', '&');
+      long began = System.nanoTime();
+      double cpuBefore = n.javaCpuSeconds() + n.helpersCpuSeconds();
+      String id = n.api.analyzeAgain(bundle.path().toString(), params);
+      JsonNode status = awaitEnd(n, id, timeout);
+      double seconds = (System.nanoTime() - began) / 1e9;
+      double cpu = n.javaCpuSeconds() + n.helpersCpuSeconds() - cpuBefore;
+      if (!"completed".equals(status.path("job_status").asText())) {
+        print("%-28s %s: %s", policy, status.path("job_status").asText(), status.path("error_msg").asText(""));
+        return false;
+      }
+      double mb = n.indexBytes(id) / MB;
+      JsonNode p = status.path("progress");
+      long indexed = p.path("records").asLong();
+      long counted = p.path("records_counted").asLong();
+      long dropped = p.path("records_dropped").asLong();
+      boolean exact = indexed + counted + dropped == bundle.expected().total();
+      if (first == null) first = new double[] {seconds, cpu, mb};
+      print("%-28s %8.1f %8.1f %10.1f  %,d / %,d / %,d%s   %.2f, %.2f, %.2f", policy, seconds, cpu, mb,
+          indexed, counted, dropped, exact ? "" : " MISMATCH", seconds / first[0], cpu / first[1], mb / first[2]);
     }
     return true;
   }
@@ -189,7 +229,7 @@ public final class IngestBench {
   private static void usage(String problem) {
     System.err.println(problem);
     System.err.println("usage: IngestBench --bundles DIR [--launcher PATH] [--size 1g] [--seed 1]"
-        + " [--nodes 3] [--cores N] [--work DIR] [--timeout-min 120] [--no-baseline | --no-node]");
+        + " [--nodes 3] [--cores N] [--work DIR] [--timeout-min 120] [--no-baseline | --no-node] [--policies index/info=count/info=drop]");
     System.exit(2);
   }
 }

@@ -42,6 +42,18 @@ final class NodeApi {
     return id;
   }
 
+  /**
+   * {@code POST /logs/analyze?log_bundle_path=&reanalyze=true&<policy>}: a new bundle id for the
+   * same bundle under an ingest policy given as query parameters ({@code info=count&debug=drop}).
+   */
+  String analyzeAgain(String bundlePath, String policyParams) throws IOException, InterruptedException {
+    JsonNode answer = call(request("/logs/analyze?log_bundle_path=" + encode(bundlePath) + "&reanalyze=true"
+        + (policyParams.isEmpty() ? "" : "&" + policyParams)).POST(HttpRequest.BodyPublishers.noBody()).build());
+    String id = answer.path("log_bundle_id").asText("");
+    if (id.isEmpty()) throw new IOException("analyze answered without log_bundle_id: " + answer);
+    return id;
+  }
+
   /** {@code GET /logs/job_status?log_bundle_id=}. */
   JsonNode jobStatus(String id) throws IOException, InterruptedException {
     return call(request("/logs/job_status?log_bundle_id=" + encode(id)).GET().build());

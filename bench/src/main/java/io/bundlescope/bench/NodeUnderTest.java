@@ -67,6 +67,15 @@ final class NodeUnderTest implements AutoCloseable {
     }
   }
 
+  /** Bytes on disk of a bundle's index directory ({@code <data-dir>/index/<id>}, counts included). */
+  long indexBytes(String bundleId) throws IOException {
+    Path index = workDir.resolve("data").resolve("index").resolve(bundleId);
+    if (!Files.isDirectory(index)) return 0;
+    try (var files = Files.walk(index)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    }
+  }
+
   /** CPU seconds the node's JVM used so far. */
   double javaCpuSeconds() {
     return Proc.cpuSeconds(java.pid());

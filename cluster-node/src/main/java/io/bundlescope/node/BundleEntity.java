@@ -160,10 +160,10 @@ public final class BundleEntity
   public EventHandler<BundleState, BundleEvent> eventHandler() {
     var b = newEventHandlerBuilder();
     b.forStateType(Empty.class)
-        .onEvent(BundleSubmitted.class, (s, e) -> new Staging(e.path(), e.at()));
+        .onEvent(BundleSubmitted.class, (s, e) -> new Staging(e.path(), e.at(), e.effectivePolicy()));
     b.forStateType(Staging.class)
         .onEvent(BundlePlanned.class, (s, e) -> new Ingesting(s.path(), s.submittedAt(), e.bundleType(),
-            e.chunks(), Map.of(), e.warnings(), null))
+            e.chunks(), Map.of(), e.warnings(), null, s.policy()))
         .onEvent(BundleFailed.class, (s, e) -> new Failed(s.path(), e.errorMsg(), e.at()));
     b.forStateType(Analyzed.class)
         .onEvent(IndexStarted.class, (s, e) -> s.ingest().indexedOn(e.host()));
@@ -237,8 +237,9 @@ public final class BundleEntity
 
   private ReplyEffect<BundleEvent, BundleState> onSubmit(Empty state, AnalyzeBundle cmd) {
     Instant now = Instant.now();
-    return Effect().persist(new BundleSubmitted(cmd.path(), now))
+    return Effect().persist(new BundleSubmitted(cmd.path(), now, cmd.policy()))
         .thenRun(s -> {
+          services.projection().policy(bundleId, ((Staging) s).policy().json());
           services.projection().started(bundleId, now, services.hostIp());
           stage(cmd.path(), Set.of(), true);
         })
@@ -310,7 +311,7 @@ public final class BundleEntity
     inFlight++;
     ctx.spawnAnonymous(ChunkParser.create(file,
         ChunkContexts.of(bundleId, chunk.chunkId(), file, services.defaultZone()),
-        writer, services.templates(), tap.chunk(), services.blocking(), ctx.getSelf(), ChunkDone::new));
+        writer, services.templates(), state.policy(), tap.chunk(), services.blocking(), ctx.getSelf(), ChunkDone::new));
     return Effect().none().thenNoReply();
   }
 
@@ -369,12 +370,13 @@ public final class BundleEntity
     if (events.isEmpty()) return Effect().none().thenNoReply();
     List<String> newWarnings = committed.batch().stream().flatMap(r -> r.warnings().stream()).toList();
     return Effect().persist(events).thenRun(s -> {
-      services.projection().progressed(bundleId, next.done().size(), next.bytesDone(), next.records(), newWarnings);
+      services.projection().progressed(bundleId, next.done().size(), next.bytesDone(), next.records(),
+          next.counted(), next.dropped(), newWarnings);
       services.live().progressed(bundleId, new LiveEvent.Progressed(next.chunks().size(), next.done().size(),
           next.bytesTotal(), next.bytesDone(), next.records()));
       if (s instanceof Analyzed a) {
         services.projection().completed(bundleId, now, next.records(),
-            BundleSummary.json(next.bundleType(), next.done().values(), next.allWarnings().size()));
+            BundleSummary.json(next.bundleType(), next.done().values(), next.allWarnings().size(), next.policy()));
         reportLoad(0); // its last bytes count in the node's measured ingest rate
         services.listener().analyzed(bundleId);
         finish(a.status(), null);

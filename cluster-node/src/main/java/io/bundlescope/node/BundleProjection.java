@@ -37,9 +37,15 @@ public final class BundleProjection implements AutoCloseable {
     });
   }
 
-  void progressed(String id, long filesDone, long bytesDone, long records, List<String> warnings) {
+  /** The ingest policy the bundle was submitted with (the journal's, projected). */
+  void policy(String id, String policyJson) {
+    run(id, () -> repo.recordPolicy(id, policyJson));
+  }
+
+  void progressed(String id, long filesDone, long bytesDone, long records, long counted, long dropped,
+      List<String> warnings) {
     run(id, () -> {
-      repo.updateProgress(id, filesDone, bytesDone, records);
+      repo.updateProgress(id, filesDone, bytesDone, records, counted, dropped);
       if (!warnings.isEmpty()) repo.addWarnings(id, warnings);
     });
   }

@@ -2,6 +2,7 @@ package io.bundlescope.node;
 
 import io.bundlescope.protocol.ChunkResult;
 import io.bundlescope.protocol.ChunkSpec;
+import io.bundlescope.protocol.IngestPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ sealed interface BundleState {
   }
 
   /** Submitted; the bundle is being staged and split into chunks. */
-  record Staging(String path, Instant submittedAt) implements BundleState {
+  record Staging(String path, Instant submittedAt, IngestPolicy policy) implements BundleState {
     public String status() {
       return "inprogress";
     }
@@ -29,10 +30,12 @@ sealed interface BundleState {
 
   /**
    * Planned; chunks are parsed in parallel, {@code done} holds the committed ones, in the index
-   * of {@code indexHost} (null in journals written before it was recorded: the local node).
+   * of {@code indexHost} (null in journals written before it was recorded: the local node);
+   * every chunk is parsed under {@code policy}, the one submitted with the bundle.
    */
   record Ingesting(String path, Instant submittedAt, String bundleType, List<ChunkSpec> chunks,
-      Map<String, ChunkResult> done, List<String> warnings, String indexHost) implements BundleState {
+      Map<String, ChunkResult> done, List<String> warnings, String indexHost, IngestPolicy policy)
+      implements BundleState {
     public String status() {
       return "inprogress";
     }
@@ -40,12 +43,12 @@ sealed interface BundleState {
     Ingesting with(List<ChunkResult> results) {
       Map<String, ChunkResult> next = new HashMap<>(done);
       results.forEach(r -> next.put(r.chunkId(), r));
-      return new Ingesting(path, submittedAt, bundleType, chunks, Map.copyOf(next), warnings, indexHost);
+      return new Ingesting(path, submittedAt, bundleType, chunks, Map.copyOf(next), warnings, indexHost, policy);
     }
 
     /** The index starts from nothing on {@code host}: no chunk counts as done. */
     Ingesting indexedOn(String host) {
-      return new Ingesting(path, submittedAt, bundleType, chunks, Map.of(), warnings, host);
+      return new Ingesting(path, submittedAt, bundleType, chunks, Map.of(), warnings, host, policy);
     }
 
     boolean complete() {
@@ -60,8 +63,19 @@ sealed interface BundleState {
       return chunks.stream().mapToLong(ChunkSpec::bytes).sum();
     }
 
+    /** Records indexed. */
     long records() {
       return done.values().stream().mapToLong(ChunkResult::records).sum();
+    }
+
+    /** Records counted, not indexed (policy count). */
+    long counted() {
+      return done.values().stream().mapToLong(ChunkResult::counted).sum();
+    }
+
+    /** Records dropped (policy drop). */
+    long dropped() {
+      return done.values().stream().mapToLong(ChunkResult::dropped).sum();
     }
 
     List<String> allWarnings() {

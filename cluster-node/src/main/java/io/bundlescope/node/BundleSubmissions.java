@@ -2,6 +2,7 @@ package io.bundlescope.node;
 
 import io.bundlescope.http.BundleGateway;
 import io.bundlescope.protocol.BundleCommand;
+import io.bundlescope.protocol.IngestPolicy;
 import io.bundlescope.protocol.api.AnalyzeResponse;
 import io.bundlescope.store.BundleRepository;
 import io.bundlescope.store.BundleRow;
@@ -30,9 +31,12 @@ public final class BundleSubmissions implements BundleGateway {
   private final Executor blocking;
   private final String hostIp;
   private final Duration askTimeout;
+  private final IngestPolicy defaultPolicy;
 
+  /** With {@code defaultPolicy} for bundles whose submission names no policy (the inbox's too). */
   public BundleSubmissions(AllowedRoots roots, BundleRepository repo, ClusterSharding sharding,
-      Executor blocking, String hostIp, Duration askTimeout) {
+      Executor blocking, String hostIp, Duration askTimeout, IngestPolicy defaultPolicy) {
+    this.defaultPolicy = defaultPolicy;
     this.roots = roots;
     this.repo = repo;
     this.sharding = sharding;
@@ -42,8 +46,9 @@ public final class BundleSubmissions implements BundleGateway {
   }
 
   @Override
-  public CompletionStage<AnalyzeResponse> analyze(String bundlePath, boolean reanalyze) {
-    return CompletableFuture.supplyAsync(() -> register(roots.resolve(bundlePath), reanalyze), blocking)
+  public CompletionStage<AnalyzeResponse> analyze(String bundlePath, boolean reanalyze, IngestPolicy.Request request) {
+    IngestPolicy policy = defaultPolicy.with(request);
+    return CompletableFuture.supplyAsync(() -> register(roots.resolve(bundlePath), reanalyze, policy), blocking)
         .thenCompose(this::start);
   }
 
@@ -53,7 +58,7 @@ public final class BundleSubmissions implements BundleGateway {
    */
   CompletionStage<AnalyzeResponse> analyzeAs(String bundlePath, String id) {
     return CompletableFuture.supplyAsync(() -> repo.findById(id)
-            .orElseGet(() -> insert(id, roots.resolve(bundlePath))), blocking)
+            .orElseGet(() -> insert(id, roots.resolve(bundlePath), defaultPolicy)), blocking)
         .thenCompose(this::start);
   }
 
@@ -66,19 +71,26 @@ public final class BundleSubmissions implements BundleGateway {
 
   private CompletionStage<AnalyzeResponse> start(BundleRow row) {
     return sharding.entityRefFor(BundleEntity.ENTITY_KEY, row.logBundleId())
-        .<BundleCommand.Accepted>ask(reply -> new BundleCommand.AnalyzeBundle(row.logBundlePath(), reply), askTimeout)
+        .<BundleCommand.Accepted>ask(reply -> new BundleCommand.AnalyzeBundle(row.logBundlePath(),
+            policyOf(row), reply), askTimeout)
         .thenApply(accepted -> new AnalyzeResponse("inprogress", accepted.bundleId(), null));
   }
 
   /** One row per bundle path unless reanalyzing; serialized so two racing posts share an id. */
-  private synchronized BundleRow register(Path bundle, boolean reanalyze) {
+  private synchronized BundleRow register(Path bundle, boolean reanalyze, IngestPolicy policy) {
     Optional<BundleRow> existing = reanalyze ? Optional.empty() : repo.findLatestByPath(bundle.toString());
-    return existing.orElseGet(() -> insert(newId(), bundle));
+    return existing.orElseGet(() -> insert(newId(), bundle, policy));
   }
 
-  private BundleRow insert(String id, Path bundle) {
+  private BundleRow insert(String id, Path bundle, IngestPolicy policy) {
     String path = bundle.toString();
-    return repo.insert(new NewBundle(id, path, sizeOf(bundle), null, hostIp, path, Instant.now()));
+    return repo.insert(new NewBundle(id, path, sizeOf(bundle), null, hostIp, path, Instant.now(), policy.json()));
+  }
+
+  /** The policy the row was submitted with; a row from before policies indexes everything. */
+  private static IngestPolicy policyOf(BundleRow row) {
+    IngestPolicy stored = IngestPolicies.fromJson(row.ingestPolicyJson());
+    return stored != null ? stored : IngestPolicy.INDEX_ALL;
   }
 
   private static long sizeOf(Path bundle) {

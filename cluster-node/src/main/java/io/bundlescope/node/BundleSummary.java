@@ -3,6 +3,7 @@ package io.bundlescope.node;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bundlescope.protocol.ChunkResult;
+import io.bundlescope.protocol.IngestPolicy;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,18 @@ final class BundleSummary {
   private BundleSummary() {}
 
   static String json(String bundleType, Collection<ChunkResult> results, int warnings) {
+    return json(bundleType, results, warnings, IngestPolicy.INDEX_ALL);
+  }
+
+  /**
+   * {@code records} and the {@code by_*} maps count indexed records; {@code records_counted} and
+   * {@code records_dropped} (with their levels) those the ingest policy counted or dropped.
+   */
+  static String json(String bundleType, Collection<ChunkResult> results, int warnings, IngestPolicy policy) {
+    Map<String, Long> countedByLevel = new TreeMap<>();
+    Map<String, Long> droppedByLevel = new TreeMap<>();
+    long counted = 0;
+    long dropped = 0;
     Map<String, Long> byNode = new TreeMap<>();
     Map<String, Long> byService = new TreeMap<>();
     Map<String, Long> byLevel = new TreeMap<>();
@@ -22,7 +35,11 @@ final class BundleSummary {
     long bytes = 0;
     long filesWithRecords = 0;
     for (ChunkResult r : results) {
-      if (r.records() == 0) continue;
+      counted += r.counted();
+      dropped += r.dropped();
+      r.countedByLevel().forEach((level, n) -> countedByLevel.merge(level, n, Long::sum));
+      r.droppedByLevel().forEach((level, n) -> droppedByLevel.merge(level, n, Long::sum));
+      if (r.records() + r.counted() + r.dropped() == 0) continue;
       filesWithRecords++;
       records += r.records();
       bytes += r.bytes();
@@ -40,6 +57,12 @@ final class BundleSummary {
     summary.put("by_cvm_ip", byNode);
     summary.put("by_service", byService);
     summary.put("by_level", byLevel);
+    summary.put("records_counted", counted);
+    summary.put("records_dropped", dropped);
+    summary.put("counted_by_level", countedByLevel);
+    summary.put("dropped_by_level", droppedByLevel);
+    summary.put("ingest_policy", Map.of("info", policy.info().wire(), "debug", policy.debug().wire(),
+        "count_slot_ms", policy.countSlotMillis()));
     try {
       return JSON.writeValueAsString(summary);
     } catch (JsonProcessingException e) {

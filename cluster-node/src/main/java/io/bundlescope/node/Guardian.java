@@ -125,7 +125,7 @@ final class Guardian {
 
       Duration askTimeout = conf.getDuration("http.ask-timeout");
       BundleSubmissions submissions = new BundleSubmissions(new AllowedRoots(settings.allowedRoots()), repo,
-          sharding, blocking, settings.nodeName(), askTimeout);
+          sharding, blocking, settings.nodeName(), askTimeout, IngestPolicies.fromConfig(conf.getConfig("ingest.policy")));
       WebUiRoutes webUi = new WebUiRoutes();
       // The live stream is served by any node (pub-sub), so it stays out of the owner forwarding.
       var routes = webUi.pages()

@@ -28,7 +28,8 @@ final class UnfinishedBundles {
       for (BundleRow row : unfinished) {
         log.info("resuming bundle {} ({})", row.logBundleId(), row.logBundlePath());
         sharding.entityRefFor(BundleEntity.ENTITY_KEY, row.logBundleId())
-            .tell(new BundleCommand.AnalyzeBundle(row.logBundlePath(), system.ignoreRef()));
+            .tell(new BundleCommand.AnalyzeBundle(row.logBundlePath(),
+                IngestPolicies.fromJson(row.ingestPolicyJson()), system.ignoreRef()));
       }
     }).exceptionally(e -> {
       log.error("cannot list unfinished bundles to resume them", e);

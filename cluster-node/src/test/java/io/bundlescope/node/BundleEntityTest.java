@@ -6,6 +6,11 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.bundlescope.analyzers.templates.TemplateLibrary;
 import io.bundlescope.index.BundleIndexWriter;
+import io.bundlescope.index.CountedViews;
+import io.bundlescope.node.live.ChunkTap;
+import io.bundlescope.parsers.LogLevel;
+import io.bundlescope.protocol.IngestPolicy;
+import java.util.Set;
 import io.bundlescope.index.LogQuery;
 import io.bundlescope.index.lucene.LuceneLogStore;
 import io.bundlescope.node.live.LivePublisher;
@@ -193,6 +198,48 @@ class BundleEntityTest {
 
     await(kit, s -> s instanceof BundleState.Analyzed);
     assertThat(indexed("b3")).isEqualTo(bundle.expected().total());
+  }
+
+  /**
+   * Under {@code info=count}: a chunk parsed (records and counts committed) but never journaled
+   * is undone on recovery and parsed again, so its INFO records are counted exactly once.
+   */
+  @Test
+  void recoveryCountsAnUndoneCountedChunkOnce() throws Exception {
+    GeneratedBundle bundle = bundle("b7", 7);
+    var kit = entity("b7");
+    IngestPolicy policy = new IngestPolicy(IngestPolicy.Mode.COUNT, IngestPolicy.Mode.INDEX, 60_000);
+    BundleInventory staged = BundleStager.stage(bundle.path(), root.resolve("pre-staging-b7"));
+    List<ChunkSpec> chunks = staged.files().stream()
+        .map(f -> new ChunkSpec(ChunkIds.of(f.logicalPath()), f.logicalPath(), f.sizeOnDisk())).toList();
+    BundleIndexWriter writer = logs.writer("b7");
+    List<ChunkResult> journaled = new ArrayList<>();
+    int half = staged.files().size() / 2;
+    long undoneCounted = 0;
+    for (int i = 0; i < staged.files().size() && undoneCounted == 0; i++) {
+      BundleFile f = staged.files().get(i);
+      ChunkResult r = ChunkParser.parse(f, ChunkContexts.of("b7", chunks.get(i).chunkId(), f, ZoneOffset.UTC), writer,
+          templates, policy, ChunkTap.NONE);
+      if (i < half) journaled.add(r);
+      else undoneCounted = r.counted();
+    }
+    writer.commit();
+    long info = bundle.expected().byLevel().getOrDefault("INFO", 0L);
+    long countedBefore = CountedViews.total(logs.counted(LogQuery.all(List.of("b7"))));
+    assertThat(undoneCounted).as("an unjournaled chunk with counted records").isPositive();
+    assertThat(countedBefore).isGreaterThan(journaled.stream().mapToLong(ChunkResult::counted).sum());
+
+    kit.initialize(new BundleSubmitted(bundle.path().toString(), Instant.now(), policy),
+        new BundlePlanned("cluster", chunks, List.of(), Instant.now()), new ChunksIndexed(journaled));
+
+    BundleState.Analyzed done = (BundleState.Analyzed) await(kit, s -> s instanceof BundleState.Analyzed);
+    assertThat(CountedViews.total(logs.counted(LogQuery.all(List.of("b7"))))).isEqualTo(info);
+    assertThat(done.ingest().counted()).isEqualTo(info);
+    assertThat(done.ingest().records()).isEqualTo(bundle.expected().total() - info);
+    assertThat(indexed("b7")).isEqualTo(bundle.expected().total() - info);
+    assertThat(logs.count(LogQuery.all(List.of("b7")).withLevels(Set.of(LogLevel.INFO)))).isZero();
+    BundleRow row = awaitRow("b7", JobStatus.COMPLETED);
+    assertThat(row.recordsCounted()).isEqualTo(info);
   }
 
   /**

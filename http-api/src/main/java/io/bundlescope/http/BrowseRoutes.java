@@ -3,6 +3,8 @@ package io.bundlescope.http;
 import io.bundlescope.index.GroupField;
 import io.bundlescope.index.Histogram;
 import io.bundlescope.index.Intervals;
+import io.bundlescope.index.CountedRow;
+import io.bundlescope.index.CountedViews;
 import io.bundlescope.index.LogQuery;
 import io.bundlescope.index.LogStore;
 import io.bundlescope.index.RecordContext;
@@ -55,12 +57,16 @@ public final class BrowseRoutes extends JsonRoutes {
     Double minAnomaly = AnomalyScores.minScore(p);
     Long interval = interval(p);
     GroupField split = p.optional("split_by").map(v -> field("split_by", v, SPLITS)).orElse(null);
+    boolean includeCounted = p.flag("include_counted");
     return blockingRespond(() -> {
-      Histogram h = logs.histogram(anomalies.restrict(parsed, minAnomaly), interval, split);
+      LogQuery query = anomalies.restrict(parsed, minAnomaly);
+      List<CountedRow> counted = logs.counted(query);
+      Histogram indexed = logs.histogram(query, interval, split);
+      Histogram h = includeCounted ? CountedViews.histogram(indexed, counted, interval) : indexed;
       List<HistogramResponse.Bucket> buckets = h.slots().stream().map(s -> new HistogramResponse.Bucket(
           Micros.toInstant(s.startMicros()), Micros.toMillis(s.startMicros()), s.count(), s.bySplit())).toList();
       return new HistogramResponse("time", intervalText(h), Micros.toMillis(h.intervalMicros()),
-          split == null ? null : split.param(), h.splitKeys(), h.total(), buckets);
+          split == null ? null : split.param(), h.splitKeys(), h.total(), buckets, CountedViews.total(counted));
     });
   }
 
@@ -70,8 +76,13 @@ public final class BrowseRoutes extends JsonRoutes {
     Long interval = interval(p);
     GroupField rows = field("rows", p.optional("rows").orElse("cvm_ip"), HEATMAP_ROWS);
     Double minAnomaly = AnomalyScores.minScore(p);
-    return blockingRespond(() -> heatmapOf(logs.histogram(anomalies.restrict(query, minAnomaly), interval, rows), rows,
-        query.levels()));
+    boolean includeCounted = p.flag("include_counted");
+    return blockingRespond(() -> {
+      LogQuery restricted = anomalies.restrict(query, minAnomaly);
+      Histogram h = logs.histogram(restricted, interval, rows);
+      return heatmapOf(includeCounted ? CountedViews.histogram(h, logs.counted(restricted), interval) : h, rows,
+          query.levels());
+    });
   }
 
   static HeatmapResponse heatmapOf(Histogram h, GroupField rows, Set<LogLevel> levels) {

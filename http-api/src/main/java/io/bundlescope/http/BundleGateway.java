@@ -1,5 +1,6 @@
 package io.bundlescope.http;
 
+import io.bundlescope.protocol.IngestPolicy;
 import io.bundlescope.protocol.api.AnalyzeResponse;
 import java.util.concurrent.CompletionStage;
 
@@ -9,7 +10,16 @@ import java.util.concurrent.CompletionStage;
  */
 public interface BundleGateway {
 
-  CompletionStage<AnalyzeResponse> analyze(String bundlePath, boolean reanalyze);
+  /** Submits a bundle under the node's default ingest policy. */
+  default CompletionStage<AnalyzeResponse> analyze(String bundlePath, boolean reanalyze) {
+    return analyze(bundlePath, reanalyze, IngestPolicy.Request.DEFAULTS);
+  }
+
+  /**
+   * Submits a bundle; {@code policy}'s parts override the node's default ingest policy. A path
+   * submitted before keeps its id and the policy it was submitted with (unless reanalyzed).
+   */
+  CompletionStage<AnalyzeResponse> analyze(String bundlePath, boolean reanalyze, IngestPolicy.Request policy);
 
   /**
    * Indexes an analyzed bundle again from its files, under the same id, on the node its entity

@@ -2,7 +2,10 @@ package io.bundlescope.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bundlescope.index.CountedRow;
+import io.bundlescope.index.CountedViews;
 import io.bundlescope.index.GroupField;
+import io.bundlescope.protocol.IngestPolicy;
 import io.bundlescope.index.LogQuery;
 import io.bundlescope.index.LogStore;
 import io.bundlescope.index.SearchPage;
@@ -70,15 +73,39 @@ public final class LogsRoutes extends JsonRoutes {
   private CompletionStage<?> analyze(Params p, String body) {
     String path = p.optional("log_bundle_path").orElse(null);
     boolean reanalyze = p.flag("reanalyze");
-    if (path == null && !body.isBlank()) {
+    String info = p.optional("info").orElse(null);
+    String debug = p.optional("debug").orElse(null);
+    String slot = p.optional("count_slot").orElse(null);
+    if (!body.isBlank() && (path == null || info == null && debug == null && slot == null)) {
       JsonNode json = readJson(body);
-      path = json.path("log_bundle_path").asText(null);
+      if (path == null) path = json.path("log_bundle_path").asText(null);
       reanalyze = reanalyze || json.path("reanalyze").asBoolean(false);
+      if (info == null) info = json.path("info").asText(null);
+      if (debug == null) debug = json.path("debug").asText(null);
+      if (slot == null) slot = json.path("count_slot").asText(null);
     }
     if (path == null || path.isBlank()) {
       throw ApiException.badParam("log_bundle_path", "missing parameter log_bundle_path");
     }
-    return gateway.analyze(path, reanalyze);
+    return gateway.analyze(path, reanalyze, new IngestPolicy.Request(mode("info", info), mode("debug", debug),
+        countSlot(slot)));
+  }
+
+  private static IngestPolicy.Mode mode(String param, String text) {
+    try {
+      return IngestPolicy.Mode.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badParam(param, param + ": " + e.getMessage());
+    }
+  }
+
+  private static java.time.Duration countSlot(String text) {
+    if (text == null) return null;
+    try {
+      return java.time.Duration.ofNanos(io.bundlescope.index.Intervals.parse(text) * 1000);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badParam("count_slot", e.getMessage());
+    }
   }
 
   private static JsonNode readJson(String body) {
@@ -118,7 +145,7 @@ public final class LogsRoutes extends JsonRoutes {
       LogQuery query = anomalies.restrict(parsed, minAnomaly);
       SearchPage page = logs.search(query);
       return new SearchResponse(page.total(), anomalies.views(page.records()), page.nextCursor(),
-          query.text() == null ? null : highlights(query.text(), page));
+          query.text() == null ? null : highlights(query.text(), page), CountedViews.total(logs.counted(query)));
     });
   }
 
@@ -131,11 +158,15 @@ public final class LogsRoutes extends JsonRoutes {
     }
     LogQuery parsed = queryOf(p);
     Double minAnomaly = AnomalyScores.minScore(p);
+    boolean includeCounted = p.flag("include_counted");
     return blockingRespond(() -> {
       LogQuery query = anomalies.restrict(parsed, minAnomaly);
-      List<AggregateResponse.Bucket> buckets = logs.aggregate(query, field).stream()
-          .map(b -> new AggregateResponse.Bucket(b.key(), b.count())).toList();
-      return new AggregateResponse(field.param(), buckets.stream().mapToLong(AggregateResponse.Bucket::count).sum(), buckets);
+      List<CountedRow> counted = logs.counted(query);
+      List<io.bundlescope.index.Bucket> indexed = logs.aggregate(query, field);
+      List<AggregateResponse.Bucket> buckets = (includeCounted ? CountedViews.aggregate(indexed, counted, field) : indexed)
+          .stream().map(b -> new AggregateResponse.Bucket(b.key(), b.count())).toList();
+      return new AggregateResponse(field.param(), buckets.stream().mapToLong(AggregateResponse.Bucket::count).sum(), buckets,
+          CountedViews.total(counted));
     });
   }
 
@@ -180,7 +211,7 @@ public final class LogsRoutes extends JsonRoutes {
   static BundleMetadata metadataOf(BundleRow r) {
     return new BundleMetadata(r.logBundlePath(), r.isAnalyzed(), r.bundleSize(), r.logBundleId(),
         r.logType() != null ? r.logType() : r.bundleType(), r.status().wire(), r.bundleType(),
-        r.hostingWorkerVmIp(), r.remoteLogBundlePath(), r.submittedAt());
+        r.hostingWorkerVmIp(), r.remoteLogBundlePath(), r.submittedAt(), policyOf(r));
   }
 
   static JobStatus jobStatusOf(BundleRow r) {
@@ -194,7 +225,17 @@ public final class LogsRoutes extends JsonRoutes {
     }
     return new JobStatus(r.logBundleId(), r.status().wire(), r.startTime(), r.endTime(), r.errorMsg(),
         r.logBundlePath(), r.bundleType(), r.hostingWorkerVmIp(),
-        new JobStatus.Progress(r.filesTotal(), r.filesDone(), r.bytesTotal(), r.bytesDone(), r.records()),
-        r.warnings(), summary);
+        new JobStatus.Progress(r.filesTotal(), r.filesDone(), r.bytesTotal(), r.bytesDone(), r.records(),
+            r.recordsCounted(), r.recordsDropped()),
+        r.warnings(), summary, policyOf(r));
+  }
+
+  /** The bundle's ingest policy; a bundle submitted before policies indexed every record. */
+  static JsonNode policyOf(BundleRow r) {
+    try {
+      return Json.MAPPER.readTree(r.ingestPolicyJson() != null ? r.ingestPolicyJson() : IngestPolicy.INDEX_ALL.json());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored ingest policy is not JSON for " + r.logBundleId(), e);
+    }
   }
 }

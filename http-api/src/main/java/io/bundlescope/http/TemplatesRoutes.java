@@ -7,7 +7,10 @@ import io.bundlescope.index.LogStore;
 import io.bundlescope.index.TemplateStat;
 import io.bundlescope.protocol.api.Micros;
 import io.bundlescope.protocol.api.TemplatesResponse;
+import io.bundlescope.index.CountedRow;
+import io.bundlescope.index.CountedViews;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import org.apache.pekko.http.javadsl.server.Route;
 
@@ -36,15 +39,18 @@ public final class TemplatesRoutes extends JsonRoutes {
     int limit = p.intIn("limit", 500, 1, 10_000);
     String bundle = query.bundleIds().size() == 1 ? query.bundleIds().get(0) : null;
     return blockingRespond(() -> {
-      List<TemplateStat> stats = logs.templates(query);
-      return new TemplatesResponse(stats.size(), stats.stream().limit(limit).map(s -> entry(s, bundle)).toList());
+      List<CountedRow> counted = logs.counted(query);
+      List<TemplateStat> stats = CountedViews.templates(logs.templates(query), counted);
+      Map<Long, Long> countedPer = CountedViews.perTemplate(counted);
+      return new TemplatesResponse(stats.size(), stats.stream().limit(limit)
+          .map(s -> entry(s, bundle, countedPer.getOrDefault(s.templateId(), 0L))).toList());
     });
   }
 
-  private TemplatesResponse.Entry entry(TemplateStat s, String bundle) {
+  private TemplatesResponse.Entry entry(TemplateStat s, String bundle, long counted) {
     String text = templates.template(s.templateId()).map(Template::text).orElse(null);
     boolean isNew = bundle != null && templates.firstBundle(s.templateId()).map(bundle::equals).orElse(false);
     return new TemplatesResponse.Entry(s.templateId(), text, s.count(), Micros.toInstant(s.firstMicros()),
-        Micros.toInstant(s.lastMicros()), s.nodes(), s.services(), isNew);
+        Micros.toInstant(s.lastMicros()), s.nodes(), s.services(), isNew, counted);
   }
 }

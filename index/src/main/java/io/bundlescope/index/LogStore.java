@@ -64,6 +64,16 @@ public interface LogStore extends Closeable {
   List<Bucket> aggregate(LogQuery query, GroupField field);
 
   /**
+   * The counted (not indexed) records of the query's bundles that its filters select, as the
+   * aggregate rows they were counted in. Counted records have a template, node, service, level
+   * and time slot (their time is the slot's start) and nothing else: a query filtering on text,
+   * regex, message IPs, files, pids or (template, node) pairs selects none of them.
+   *
+   * @throws IllegalArgumentException for an invalid bundle id
+   */
+  List<CountedRow> counted(LogQuery query);
+
+  /**
    * Exact number of matching records.
    *
    * @throws IllegalArgumentException for an invalid bundle id or text query

@@ -14,8 +14,15 @@ import org.apache.pekko.actor.typed.ActorRef;
 })
 public interface BundleCommand extends CborSerializable {
 
-  /** Ingest the bundle at {@code path}; idempotent for an entity that already has it. */
-  record AnalyzeBundle(String path, ActorRef<Accepted> replyTo) implements BundleCommand {}
+  /**
+   * Ingest the bundle at {@code path} under {@code policy} (null: index everything); idempotent
+   * for an entity that already has it (its recorded policy stays).
+   */
+  record AnalyzeBundle(String path, IngestPolicy policy, ActorRef<Accepted> replyTo) implements BundleCommand {
+    public AnalyzeBundle(String path, ActorRef<Accepted> replyTo) {
+      this(path, null, replyTo);
+    }
+  }
 
   record Accepted(String bundleId, String status) implements CborSerializable {}
 

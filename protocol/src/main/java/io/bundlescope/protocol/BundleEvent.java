@@ -17,7 +17,20 @@ import java.util.List;
 })
 public interface BundleEvent extends CborSerializable {
 
-  record BundleSubmitted(String path, Instant at) implements BundleEvent {}
+  /**
+   * @param policy what ingest does with INFO and DEBUG records; absent (null) in events journaled
+   *     before ingest policies, which means every record is indexed
+   */
+  record BundleSubmitted(String path, Instant at, IngestPolicy policy) implements BundleEvent {
+    public BundleSubmitted(String path, Instant at) {
+      this(path, at, null);
+    }
+
+    /** The policy to apply: the recorded one, or index everything. */
+    public IngestPolicy effectivePolicy() {
+      return policy != null ? policy : IngestPolicy.INDEX_ALL;
+    }
+  }
 
   /** The bundle was staged and split into chunks; warnings concern the bundle as a whole. */
   record BundlePlanned(String bundleType, List<ChunkSpec> chunks, List<String> warnings, Instant at)

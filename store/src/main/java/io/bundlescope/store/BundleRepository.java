@@ -26,7 +26,8 @@ public final class BundleRepository {
     private static final String COLUMNS = """
             log_bundle_id, log_bundle_path, status, hosting_worker_vm_ip, bundle_size, bundle_type, is_analyzed,
             remote_log_bundle_path, log_type, submitted_at, start_time, end_time, error_msg, files_total, files_done,
-            bytes_total, bytes_done, records, warnings::text AS warnings, summary::text AS summary""";
+            bytes_total, bytes_done, records, warnings::text AS warnings, summary::text AS summary,
+            ingest_policy::text AS ingest_policy, records_counted, records_dropped""";
 
     private final DataSource ds;
     private final Jdbc jdbc;
@@ -40,10 +41,11 @@ public final class BundleRepository {
     public BundleRow insert(NewBundle b) {
         return query("""
                 INSERT INTO log_bundles (log_bundle_id, log_bundle_path, bundle_size, log_type, hosting_worker_vm_ip,
-                                         remote_log_bundle_path, submitted_at, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'queued')
+                                         remote_log_bundle_path, submitted_at, status, ingest_policy)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?::jsonb)
                 RETURNING\s""" + COLUMNS,
-                b.id(), b.path(), b.size(), b.logType(), b.hostIp(), b.remotePath(), ts(b.submittedAt())).get(0);
+                b.id(), b.path(), b.size(), b.logType(), b.hostIp(), b.remotePath(), ts(b.submittedAt()),
+                b.ingestPolicyJson()).get(0);
     }
 
     public Optional<BundleRow> findById(String id) {
@@ -74,14 +76,24 @@ public final class BundleRepository {
                 + "WHERE log_bundle_id = ?", ts(at), hostIp, id);
     }
 
+    /** The bundle's ingest policy (JSON), as its journal records it. */
+    public void recordPolicy(String id, String policyJson) {
+        update(id, "UPDATE log_bundles SET ingest_policy = ?::jsonb WHERE log_bundle_id = ?", policyJson, id);
+    }
+
     public void recordPlan(String id, String bundleType, long filesTotal, long bytesTotal) {
         update(id, "UPDATE log_bundles SET bundle_type = ?, files_total = ?, bytes_total = ? WHERE log_bundle_id = ?",
                 bundleType, filesTotal, bytesTotal, id);
     }
 
     public void updateProgress(String id, long filesDone, long bytesDone, long records) {
-        update(id, "UPDATE log_bundles SET files_done = ?, bytes_done = ?, records = ? WHERE log_bundle_id = ?",
-                filesDone, bytesDone, records, id);
+        updateProgress(id, filesDone, bytesDone, records, 0, 0);
+    }
+
+    /** Progress with the records indexed, counted and dropped by the bundle's ingest policy. */
+    public void updateProgress(String id, long filesDone, long bytesDone, long records, long counted, long dropped) {
+        update(id, "UPDATE log_bundles SET files_done = ?, bytes_done = ?, records = ?, records_counted = ?, "
+                + "records_dropped = ? WHERE log_bundle_id = ?", filesDone, bytesDone, records, counted, dropped, id);
     }
 
     /** Appends warnings in order until the bundle holds {@link #MAX_WARNINGS}; the rest are dropped. */
@@ -166,6 +178,9 @@ public final class BundleRepository {
                 rs.getLong("bytes_done"),
                 rs.getLong("records"),
                 JsonColumns.strings(rs.getString("warnings"), "warnings"),
-                rs.getString("summary"));
+                rs.getString("summary"),
+                rs.getString("ingest_policy"),
+                rs.getLong("records_counted"),
+                rs.getLong("records_dropped"));
     }
 }

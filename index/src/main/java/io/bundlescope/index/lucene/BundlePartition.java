@@ -45,14 +45,20 @@ final class BundlePartition implements Closeable {
   /** Opens or creates the index at {@code path} for writing. Nothing is committed yet. */
   static BundlePartition openWritable(String bundleId, Path path, Duration refreshInterval)
       throws IOException {
+    return openWritable(bundleId, path, refreshInterval, true, RAM_BUFFER_MB);
+  }
+
+  /** As above; {@code sorted}: by the records' order (time, line, id), else unsorted. */
+  static BundlePartition openWritable(String bundleId, Path path, Duration refreshInterval, boolean sorted,
+      double ramBufferMb) throws IOException {
     Directory dir = FSDirectory.open(path);
     IndexWriter writer = null;
     try {
       IndexWriterConfig config = new IndexWriterConfig(MessageAnalyzer.forIndexing())
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-          .setIndexSort(Cursors.indexSort())
-          .setRAMBufferSizeMB(RAM_BUFFER_MB)
+          .setRAMBufferSizeMB(ramBufferMb)
           .setCommitOnClose(false); // close = crash-equivalent; callers commit explicitly
+      if (sorted) config.setIndexSort(Cursors.indexSort());
       writer = new IndexWriter(dir, config);
       return new BundlePartition(
           bundleId, dir, writer, new SearcherManager(writer, null), refreshInterval);

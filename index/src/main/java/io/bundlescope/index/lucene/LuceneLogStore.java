@@ -1,6 +1,8 @@
 package io.bundlescope.index.lucene;
 
 import io.bundlescope.index.Bucket;
+import io.bundlescope.index.CountedRecords;
+import io.bundlescope.index.CountedRow;
 import io.bundlescope.index.BundleIndexWriter;
 import io.bundlescope.index.GroupField;
 import io.bundlescope.index.Histogram;
@@ -65,6 +67,8 @@ public final class LuceneLogStore implements LogStore {
   private final Duration regexBudget;
   private final Map<String, BundlePartition> partitions = new ConcurrentHashMap<>();
   private final Map<String, BundleIndexWriter> writers = new ConcurrentHashMap<>();
+  /** Counted partitions ({@code <root>/<bundleId>/counted/}), open for writing or searching. */
+  private final Map<String, BundlePartition> countedPartitions = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   /** A store under {@code root} with the default refresh interval. */
@@ -102,10 +106,12 @@ public final class LuceneLogStore implements LogStore {
     try {
       BundlePartition readOnly = partitions.remove(bundleId);
       if (readOnly != null) readOnly.close();
+      BundlePartition countedReadOnly = countedPartitions.remove(bundleId);
+      if (countedReadOnly != null) countedReadOnly.close();
       BundlePartition partition =
           BundlePartition.openWritable(bundleId, root.resolve(bundleId), refreshInterval);
       partitions.put(bundleId, partition);
-      BundleIndexWriter writer = new Writer(partition);
+      BundleIndexWriter writer = new Writer(partition, this);
       writers.put(bundleId, writer);
       log.debug("opened index writer for bundle {}", bundleId);
       return writer;
@@ -120,6 +126,8 @@ public final class LuceneLogStore implements LogStore {
     validId(bundleId);
     writers.remove(bundleId);
     try {
+      BundlePartition counted = countedPartitions.remove(bundleId);
+      if (counted != null) counted.close();
       BundlePartition partition = partitions.remove(bundleId);
       if (partition != null) partition.close();
       Path dir = root.resolve(bundleId);
@@ -220,6 +228,77 @@ public final class LuceneLogStore implements LogStore {
   }
 
   @Override
+  public List<CountedRow> counted(LogQuery query) {
+    if (query.bundleIds() == null || query.bundleIds().isEmpty()) {
+      throw new IllegalArgumentException("a query needs at least one bundle id");
+    }
+    checkOpen();
+    List<CountedRow> rows = new ArrayList<>();
+    if (!CountedDocuments.applies(query)) return rows;
+    Query lucene = QueryTranslator.translate(query, regexBudget);
+    for (String id : new LinkedHashSet<>(query.bundleIds())) {
+      try {
+        BundlePartition partition = countedPartition(validId(id));
+        if (partition == null) continue;
+        IndexSearcher searcher = partition.acquire();
+        try {
+          CountedDocuments.Rows collector = new CountedDocuments.Rows();
+          searcher.search(lucene, collector);
+          rows.addAll(collector.rows);
+        } finally {
+          partition.release(searcher);
+        }
+      } catch (AlreadyClosedException e) {
+        checkOpen(); // deleted or reopened for writing meanwhile: as if not there
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return rows;
+  }
+
+  /** The bundle's counted partition, open or on disk (opened read-only), or null. */
+  private BundlePartition countedPartition(String bundleId) throws IOException {
+    BundlePartition open = countedPartitions.get(bundleId);
+    if (open != null) return open;
+    Path dir = countedDir(bundleId);
+    if (!Files.isDirectory(dir)) return null;
+    synchronized (this) {
+      checkOpen();
+      open = countedPartitions.get(bundleId);
+      if (open != null) return open;
+      BundlePartition opened = BundlePartition.openReadOnly(bundleId, dir, refreshInterval);
+      if (opened != null) countedPartitions.put(bundleId, opened);
+      return opened;
+    }
+  }
+
+  /**
+   * The writable counted partition of a bundle being written, opened on first use ({@code
+   * create}: else null when the bundle has none): bundles that count nothing have none.
+   */
+  private synchronized BundlePartition countedWritable(BundleIndexWriter requester, String bundleId, boolean create)
+      throws IOException {
+    checkOpen();
+    if (writers.get(bundleId) != requester) throw new AlreadyClosedException("bundle " + bundleId + " was deleted");
+    BundlePartition open = countedPartitions.get(bundleId);
+    if (open != null && open.writable()) return open;
+    Path dir = countedDir(bundleId);
+    if (!create && !Files.isDirectory(dir)) return null;
+    if (open != null) {
+      countedPartitions.remove(bundleId);
+      open.close();
+    }
+    BundlePartition partition = BundlePartition.openWritable(bundleId, dir, refreshInterval, false, 16);
+    countedPartitions.put(bundleId, partition);
+    return partition;
+  }
+
+  private Path countedDir(String bundleId) {
+    return root.resolve(bundleId).resolve("counted");
+  }
+
+  @Override
   public long count(LogQuery query) {
     Query lucene = QueryTranslator.translate(query, regexBudget);
     try (Snapshot snapshot = snapshot(query)) {
@@ -291,7 +370,9 @@ public final class LuceneLogStore implements LogStore {
     if (closed) return;
     closed = true;
     writers.clear();
-    List<BundlePartition> open = new ArrayList<>(partitions.values());
+    List<BundlePartition> open = new ArrayList<>(countedPartitions.values());
+    open.addAll(partitions.values());
+    countedPartitions.clear();
     partitions.clear();
     IOUtils.close(open);
   }
@@ -389,9 +470,25 @@ public final class LuceneLogStore implements LogStore {
   /** The writer handle of one bundle; fails once the bundle is deleted or the store closed. */
   private static final class Writer implements BundleIndexWriter {
     private final BundlePartition partition;
+    private final LuceneLogStore store;
 
-    Writer(BundlePartition partition) {
+    Writer(BundlePartition partition, LuceneLogStore store) {
       this.partition = partition;
+      this.store = store;
+    }
+
+    @Override
+    public void addCounted(String chunkId, CountedRecords counted) {
+      if (counted.isEmpty()) return;
+      run(() -> {
+        BundlePartition target = store.countedWritable(this, partition.bundleId(), true);
+        for (CountedRow row : counted.rows()) target.add(CountedDocuments.toDocument(chunkId, row));
+      });
+    }
+
+    /** The counted partition if this bundle has one, opened for writing. */
+    private BundlePartition counted() throws IOException {
+      return store.countedWritable(this, partition.bundleId(), false);
     }
 
     @Override
@@ -405,12 +502,21 @@ public final class LuceneLogStore implements LogStore {
 
     @Override
     public void deleteChunk(String chunkId) {
-      run(() -> partition.deleteChunk(chunkId));
+      run(() -> {
+        BundlePartition counted = counted();
+        if (counted != null) counted.deleteChunk(chunkId);
+        partition.deleteChunk(chunkId);
+      });
     }
 
+    /** Commits the counts, then the records: both before the caller journals the chunks. */
     @Override
     public void commit() {
-      run(partition::commit);
+      run(() -> {
+        BundlePartition counted = counted();
+        if (counted != null) counted.commit();
+        partition.commit();
+      });
     }
 
     private void run(IoAction action) {

@@ -1,5 +1,6 @@
 package io.bundlescope.protocol.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /** One row of {@code GET /logs/metadata}: the seed's fields first, then what else is known. */
@@ -13,4 +14,5 @@ public record BundleMetadata(
     String bundleType,
     String hostingWorkerVmIp,
     String remoteLogBundlePath,
-    Instant submittedAt) {}
+    Instant submittedAt,
+    JsonNode ingestPolicy) {}

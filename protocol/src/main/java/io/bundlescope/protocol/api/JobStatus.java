@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param jobStatus queued, inprogress, completed or failed
  * @param summary records per node, service and level once completed, else null
+ * @param ingestPolicy {@code {info, debug, count_slot_ms}}: what ingest does with INFO and
+ *     DEBUG/TRACE records (index, count, drop)
  */
 public record JobStatus(
     String id,
@@ -21,7 +23,14 @@ public record JobStatus(
     String hostingWorkerVmIp,
     Progress progress,
     List<String> warnings,
-    JsonNode summary) {
+    JsonNode summary,
+    JsonNode ingestPolicy) {
 
-  public record Progress(long filesTotal, long filesDone, long bytesTotal, long bytesDone, long records) {}
+  /**
+   * @param records records indexed so far
+   * @param recordsCounted records the ingest policy counted (per template) instead of indexing
+   * @param recordsDropped records the ingest policy dropped (counted in these totals only)
+   */
+  public record Progress(long filesTotal, long filesDone, long bytesTotal, long bytesDone, long records,
+      long recordsCounted, long recordsDropped) {}
 }
