@@ -81,6 +81,20 @@ final class ApiClient {
     return fail("bundle " + bundleId + " did not finish within " + timeout + ": " + get("/logs/job_status?log_bundle_id=" + bundleId));
   }
 
+  /** Polls job_status until the bundle is completed on a node other than {@code lost}; returns it. */
+  JsonNode awaitCompletedAwayFrom(String bundleId, String lost, Duration timeout) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    JsonNode s = null;
+    while (Instant.now().isBefore(deadline)) {
+      s = get("/logs/job_status?log_bundle_id=" + enc(bundleId)).body();
+      if (s.path("job_status").asText().equals("completed") && !s.path("hosting_worker_vm_ip").asText().equals(lost)) {
+        return s;
+      }
+      Thread.sleep(250);
+    }
+    return fail("bundle " + bundleId + " never completed away from " + lost + ": " + s);
+  }
+
   /** {@code /logs/aggregate} buckets as a sorted map. */
   Map<String, Long> counts(String bundleId, String groupBy) {
     Answer a = get("/logs/aggregate?log_bundle_id=" + enc(bundleId) + "&group_by=" + groupBy);

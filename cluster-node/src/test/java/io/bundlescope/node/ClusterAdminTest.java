@@ -250,7 +250,7 @@ class ClusterAdminTest {
       return !names.contains(hostName);
     }, "the member " + hostName + " is gone");
 
-    JsonNode status = awaitCompletedAwayFrom(api(survivor), id, hostName);
+    JsonNode status = api(survivor).awaitCompletedAwayFrom(id, hostName, END);
     assertThat(status.path("progress").path("records").asLong()).isEqualTo(bundle.expected().total());
     assertThat(api(survivor).get("/logs/search?limit=1&log_bundle_id=" + id).body().path("total").asLong())
         .isEqualTo(bundle.expected().total());
@@ -311,28 +311,7 @@ class ClusterAdminTest {
     }
   }
 
-  private static JsonNode awaitCompletedAwayFrom(ApiClient api, String id, String lost) throws InterruptedException {
-    long deadline = System.nanoTime() + END.toNanos();
-    JsonNode s = null;
-    while (System.nanoTime() < deadline) {
-      s = api.get("/logs/job_status?log_bundle_id=" + id).body();
-      if (s.path("job_status").asText().equals("completed") && !s.path("hosting_worker_vm_ip").asText().equals(lost)) {
-        return s;
-      }
-      Thread.sleep(250);
-    }
-    return fail("bundle " + id + " never completed away from " + lost + ": " + s);
-  }
-
-  private interface Check {
-    boolean holds() throws Exception;
-  }
-
-  private static void awaitTrue(Check check, String what) throws Exception {
-    long deadline = System.nanoTime() + END.toNanos();
-    while (!check.holds()) {
-      if (System.nanoTime() > deadline) fail("never true: " + what);
-      Thread.sleep(250);
-    }
+  private static void awaitTrue(Await.Check check, String what) throws Exception {
+    Await.until(check, END, what);
   }
 }

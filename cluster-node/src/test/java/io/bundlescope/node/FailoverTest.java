@@ -76,13 +76,13 @@ class FailoverTest {
       victim.kill9();
 
       ApiClient survivor = nodes.stream().filter(n -> n != victim).findFirst().map(n -> new ApiClient(n.httpPort)).orElseThrow();
-      JsonNode bigDone = awaitCompletedOnAnotherNode(survivor, bigId, bigHost);
+      JsonNode bigDone = survivor.awaitCompletedAwayFrom(bigId, bigHost, END);
       assertThat(bigDone.path("progress").path("records").asLong()).isEqualTo(big.expected().total());
       assertThat(survivor.counts(bigId, "cvm_ip")).isEqualTo(big.expected().byCvmIp());
       assertThat(survivor.counts(bigId, "log_level")).isEqualTo(big.expected().byLevel());
 
       for (String id : lostAnalyzed) {
-        awaitCompletedOnAnotherNode(survivor, id, bigHost);
+        survivor.awaitCompletedAwayFrom(id, bigHost, END);
         assertThat(survivor.counts(id, "service")).as("bundle %s analyzed on the lost node", id)
             .isEqualTo(small.get(id).expected().byService());
       }
@@ -132,16 +132,4 @@ class FailoverTest {
     return fail("bundle " + id + " never journaled a chunk");
   }
 
-  private static JsonNode awaitCompletedOnAnotherNode(ApiClient api, String id, String lost) throws InterruptedException {
-    long deadline = System.nanoTime() + END.toNanos();
-    JsonNode s = null;
-    while (System.nanoTime() < deadline) {
-      s = api.get("/logs/job_status?log_bundle_id=" + id).body();
-      if (s.path("job_status").asText().equals("completed") && !s.path("hosting_worker_vm_ip").asText().equals(lost)) {
-        return s;
-      }
-      Thread.sleep(250);
-    }
-    return fail("bundle " + id + " never completed away from " + lost + ": " + s);
-  }
 }

@@ -248,18 +248,6 @@ class ThreeNodeClusterTest {
     }
   }
 
-  private interface Check {
-    boolean holds() throws Exception;
-  }
-
-  private static void awaitTrue(Check check, String what) throws Exception {
-    long deadline = System.nanoTime() + START.toNanos();
-    while (!check.holds()) {
-      if (System.nanoTime() > deadline) fail("never true: " + what);
-      Thread.sleep(250);
-    }
-  }
-
   private CompletableFuture<ApiClient> startAsync(NodeProcess node) {
     return CompletableFuture.supplyAsync(() -> {
       try {
@@ -325,5 +313,9 @@ class ThreeNodeClusterTest {
     }
     fail("the coordinator never saw " + what + "; last /cluster/load: " + last + "; logs: "
         + nodes.stream().map(n -> n.log().toString()).collect(Collectors.joining(", ")));
+  }
+
+  private static void awaitTrue(Await.Check check, String what) throws Exception {
+    Await.until(check, START, what);
   }
 }
