@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Losing a node loses no line: three real JVMs share a PostgreSQL run by the test (so any node
  * may die); one is killed with kill -9 while it ingests a bundle and holds another analyzed one.
  * Both end up on the survivors, indexed again from the bundle files, with exactly the bundles'
- * records, and hosting_worker_vm_ip follows.
+ * records, hosting_worker_vm_ip follows, and HAProxy in front of the nodes learns the new owner
+ * (from X-Bundle-Owner) and sends the bundle's requests straight to it.
  */
 class FailoverTest {
   private static final Duration START = Duration.ofSeconds(120);
@@ -42,6 +43,7 @@ class FailoverTest {
   void bundlesOfAKilledNodeAreIndexedAgainOnTheSurvivorsWithExactCounts() throws Exception {
     Path bundles = Files.createDirectories(root.resolve("bundles"));
     List<NodeProcess> nodes = new ArrayList<>();
+    List<AutoCloseable> closing = new ArrayList<>();
     try (Database db = Database.start(DatabaseSettings.embedded(root.resolve("pg"), FreePorts.next()))) {
       List<String> shared = List.of("--db-url", db.jdbcUrl(), "--db-user", db.user(), "--db-password", "");
       NodeProcess first = new NodeProcess(root, root.resolve("n1"), bundles, JVM, shared);
@@ -67,9 +69,14 @@ class FailoverTest {
       Map<String, String> smallHosts = new LinkedHashMap<>();
       for (String id : small.keySet()) smallHosts.put(id, completed(api, id).path("hosting_worker_vm_ip").asText());
 
+      HaproxyProcess lb = new HaproxyProcess(root, nodes.stream().map(NodeProcess::name).toList()).start(START);
+      closing.add(lb);
+      ApiClient viaLb = new ApiClient(lb.port);
       GeneratedBundle big = generate(bundles, "big", 60_000, 50);
       String bigId = api.analyze(big.path().toString());
       String bigHost = awaitSomeChunksJournaled(api, bigId);
+      Await.until(() -> viaLb.get("/logs/search?limit=1&log_bundle_id=" + bigId).header("X-Bundle-Owner") != null
+          && lb.showMap().contains(bigId + " " + bigHost), START, "HAProxy learned the big bundle's owner");
       NodeProcess victim = nodes.stream().filter(n -> n.name().equals(bigHost)).findFirst().orElseThrow();
       List<String> lostAnalyzed = smallHosts.entrySet().stream().filter(e -> e.getValue().equals(bigHost))
           .map(Map.Entry::getKey).toList();
@@ -80,6 +87,14 @@ class FailoverTest {
       assertThat(bigDone.path("progress").path("records").asLong()).isEqualTo(big.expected().total());
       assertThat(survivor.counts(bigId, "cvm_ip")).isEqualTo(big.expected().byCvmIp());
       assertThat(survivor.counts(bigId, "log_level")).isEqualTo(big.expected().byLevel());
+      String newOwner = bigDone.path("hosting_worker_vm_ip").asText();
+      Await.until(() -> {
+        ApiClient.Answer a = viaLb.get("/logs/search?limit=1&log_bundle_id=" + bigId);
+        return a.status() == 200 && newOwner.equals(a.header("X-Served-By")) && a.header("X-Relayed-By") == null;
+      }, START, "HAProxy sends the bundle's requests straight to its new owner " + newOwner + "; " + lb.log());
+      ApiClient.Answer routed = viaLb.get("/logs/search?limit=1&log_bundle_id=" + bigId);
+      assertThat(routed.body().path("total").asLong()).isEqualTo(big.expected().total());
+      assertThat(lb.showMap()).contains(bigId + " " + newOwner);
 
       for (String id : lostAnalyzed) {
         survivor.awaitCompletedAwayFrom(id, bigHost, END);
@@ -91,6 +106,7 @@ class FailoverTest {
             .isEqualTo(small.get(id).expected().total());
       }
     } finally {
+      for (AutoCloseable c : closing) c.close();
       for (int i = nodes.size() - 1; i >= 0; i--) nodes.get(i).close();
     }
   }
