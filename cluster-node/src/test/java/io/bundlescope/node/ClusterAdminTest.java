@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -59,21 +58,8 @@ class ClusterAdminTest {
   void startCluster() throws Exception {
     bundles = Files.createDirectories(root.resolve("bundles"));
     db = Database.start(DatabaseSettings.embedded(root.resolve("pg"), FreePorts.next()));
-    List<String> shared = List.of("--db-url", db.jdbcUrl(), "--db-user", db.user(), "--db-password", "");
-    NodeProcess first = new NodeProcess(root, root.resolve("n1"), bundles, JVM, shared);
-    nodes.add(first);
-    first.start(START);
-    List<String> joining = new ArrayList<>(shared);
-    joining.addAll(List.of("--seed", "127.0.0.1:" + first.clusterPort));
-    for (String name : List.of("n2", "n3")) nodes.add(new NodeProcess(root, root.resolve(name), bundles, JVM, joining));
-    CompletableFuture.allOf(nodes.subList(1, 3).stream().map(n -> CompletableFuture.runAsync(() -> {
-      try {
-        n.start(START);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    })).toArray(CompletableFuture[]::new)).join();
-    awaitTrue(() -> membersWithLoad(api(first)) == 3, "three Up members with a load report");
+    NodeProcess.startCluster(3, root, bundles, JVM, db, START, nodes);
+    awaitTrue(() -> membersWithLoad(api(nodes.get(0))) == 3, "three Up members with a load report");
   }
 
   @AfterAll

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,20 +44,8 @@ class FailoverTest {
     List<NodeProcess> nodes = new ArrayList<>();
     List<AutoCloseable> closing = new ArrayList<>();
     try (Database db = Database.start(DatabaseSettings.embedded(root.resolve("pg"), FreePorts.next()))) {
-      List<String> shared = List.of("--db-url", db.jdbcUrl(), "--db-user", db.user(), "--db-password", "");
-      NodeProcess first = new NodeProcess(root, root.resolve("n1"), bundles, JVM, shared);
-      nodes.add(first);
-      ApiClient api = first.start(START);
-      List<String> joining = new ArrayList<>(shared);
-      joining.addAll(List.of("--seed", "127.0.0.1:" + first.clusterPort));
-      for (String name : List.of("n2", "n3")) nodes.add(new NodeProcess(root, root.resolve(name), bundles, JVM, joining));
-      CompletableFuture.allOf(nodes.subList(1, 3).stream().map(n -> CompletableFuture.runAsync(() -> {
-        try {
-          n.start(START);
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      })).toArray(CompletableFuture[]::new)).join();
+      NodeProcess.startCluster(3, root, bundles, JVM, db, START, nodes);
+      ApiClient api = new ApiClient(nodes.get(0).httpPort);
       awaitLive(api, 3);
 
       Map<String, GeneratedBundle> small = new LinkedHashMap<>();

@@ -1,10 +1,12 @@
 package io.bundlescope.node;
 
+import io.bundlescope.store.Database;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** A node in its own JVM, started as {@code bundlescope run} would, that a test can kill -9. */
 final class NodeProcess implements AutoCloseable {
@@ -34,6 +36,31 @@ final class NodeProcess implements AutoCloseable {
         "--data-dir", dataDir.toString(), "--allow-root", bundles.toString(),
         "--inbox", bundles.resolve("inbox").toString()));
     command.addAll(runOptions);
+  }
+
+  /**
+   * Starts {@code n1..nN} under {@code root} sharing {@code db}: the first alone, then the others
+   * joining it in parallel; each is added to {@code into} before it starts (so the caller closes
+   * them even if a start fails).
+   */
+  static void startCluster(int count, Path root, Path bundles, List<String> jvmOptions, Database db, Duration timeout,
+      List<NodeProcess> into) throws IOException, InterruptedException {
+    List<String> shared = List.of("--db-url", db.jdbcUrl(), "--db-user", db.user(), "--db-password", "");
+    NodeProcess first = new NodeProcess(root, root.resolve("n1"), bundles, jvmOptions, shared);
+    into.add(first);
+    first.start(timeout);
+    List<String> joining = new ArrayList<>(shared);
+    joining.addAll(List.of("--seed", "127.0.0.1:" + first.clusterPort));
+    List<NodeProcess> others = new ArrayList<>();
+    for (int i = 2; i <= count; i++) others.add(new NodeProcess(root, root.resolve("n" + i), bundles, jvmOptions, joining));
+    into.addAll(others);
+    CompletableFuture.allOf(others.stream().map(n -> CompletableFuture.runAsync(() -> {
+      try {
+        n.start(timeout);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    })).toArray(CompletableFuture[]::new)).join();
   }
 
   /** The node's name: its HTTP {@code host:port}, as in hosting_worker_vm_ip and X-Served-By. */
